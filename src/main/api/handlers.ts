@@ -1,0 +1,73 @@
+/**
+ * Binds every method of the API contract to its service. Both shells (Electron IPC and the
+ * web shell) dispatch through here, so they can never offer different APIs.
+ */
+import { answerDeadline } from '../../shared/deadlines';
+import { defaultCalendarSettings, isMartialLaw, kyivDate } from '../../shared/calendar';
+import { API_INPUTS, isApiMethod, type ApiMethod, type ApiResults } from '../../shared/api/contract';
+import { AppError, type Result } from '../../shared/errors';
+import { dueQuery, parseInput } from '../../shared/schemas';
+import type { Db } from '../db/open';
+import { actOnRequest } from '../services/actions';
+import { getRequest, listRequests, recomputeAll, todayPanel } from '../services/queries';
+import { registerRequest } from '../services/registration';
+import { getSettings, updateSettings } from '../services/settings';
+import { APP_VERSION } from '../version';
+
+type Handlers = { [M in ApiMethod]: (input: unknown) => ApiResults[M] };
+
+export function dueFor(raw: unknown, base = defaultCalendarSettings()): { dueDate: string; dueAt?: string } {
+  const q = parseInput(dueQuery, raw);
+  const cal = { ...base, mode: q.calendar };
+  return answerDeadline({ receivedAt: q.receivedAt, urgent: q.urgent, extended: q.extended }, cal);
+}
+
+export function createHandlers(db: Db): Handlers {
+  return {
+    'requests:register': (i) => registerRequest(db, i),
+    'requests:get': (i) => getRequest(db, i),
+    'requests:list': (i) => listRequests(db, i ?? {}),
+    'requests:act': (i) => actOnRequest(db, i),
+    'requests:today': () => todayPanel(db),
+    'deadlines:due': (i) => dueFor(i, getSettings(db).calendar),
+    'settings:get': () => getSettings(db),
+    'settings:update': (i) => {
+      const before = JSON.stringify(getSettings(db).calendar) + JSON.stringify(getSettings(db).rules);
+      const s = updateSettings(db, i);
+      // A calendar or terms change moves the deadlines of every open request.
+      if (JSON.stringify(s.calendar) + JSON.stringify(s.rules) !== before) recomputeAll(db);
+      return s;
+    },
+    'app:info': () => {
+      const now = db.now();
+      return {
+        version: APP_VERSION,
+        dbPath: db.path,
+        deskId: db.deskId,
+        user: db.user,
+        today: kyivDate(now),
+        martialLaw: isMartialLaw(kyivDate(now), getSettings(db).calendar),
+      };
+    },
+  };
+}
+
+/** Runs one call and turns every failure into a Result, so no exception crosses the boundary. */
+export function dispatch(handlers: Handlers, method: unknown, input: unknown): Result<unknown> {
+  try {
+    if (!isApiMethod(method)) throw new AppError('invalid_input', `Невідомий метод API: ${String(method).slice(0, 60)}`);
+    // Validate at the boundary even though services parse again: a bad call must never reach SQL.
+    parseInput(API_INPUTS[method], input);
+    return { ok: true, value: handlers[method](input) };
+  } catch (e) {
+    return { ok: false, error: toErrorData(e) };
+  }
+}
+
+export function toErrorData(e: unknown): { kind: AppError['kind']; message: string } {
+  if (e instanceof AppError) return e.toData();
+  if (e instanceof Error && /SQLITE_BUSY|database is locked/.test(e.message))
+    return { kind: 'io', message: 'Реєстр зайнятий іншим процесом. Спробуйте ще раз за кілька секунд.' };
+  if (e instanceof Error && /SQLITE_FULL|ENOSPC/.test(e.message)) return { kind: 'io', message: 'Недостатньо місця на диску. Звільніть місце і повторіть.' };
+  return { kind: 'internal', message: `Внутрішня помилка: ${e instanceof Error ? e.message : String(e)}` };
+}

@@ -1,0 +1,6 @@
+/** Every CLI command, in the order `--help` lists them. */
+import type { Command } from '../command';
+import { due } from './due';
+import { act, list, register, show } from './requests';
+
+export const COMMANDS: Command[] = [register, show, list, act, due];

@@ -1,0 +1,70 @@
+/** register, show, list, act: the register's everyday commands. */
+import { ACTIONS, type RequestSummary, type RequestView } from '../../../shared/domain';
+import { STATUS_LABEL } from '../../../shared/wording';
+import { actOnRequest } from '../../services/actions';
+import { getRequest, listRequests } from '../../services/queries';
+import { registerRequest } from '../../services/registration';
+import { dbOption, printJson, readJsonInput, requireString, withDb, type Command, type Io } from '../command';
+
+const dueText = (r: { dueDate: string | null; dueAt?: string }) => (r.dueAt ? r.dueAt : r.dueDate ?? '—');
+
+function printView(io: Io, r: RequestView): void {
+  io.out(`Вх. № ${r.index} від ${r.receivedAt}\n`);
+  io.out(`Запитувач: ${r.requesterName || '—'}\nЗапит: ${r.description || '—'}\n`);
+  io.out(`Стан: ${STATUS_LABEL[r.status]}; строк: ${dueText(r)}\n`);
+  for (const e of r.events) io.out(`  ${e.at}  ${e.type}  ${e.user}\n`);
+}
+
+const line = (s: RequestSummary) => `${s.index}\t${s.receivedAt.slice(0, 10)}\t${STATUS_LABEL[s.status]}\t${dueText(s)}\t${s.requesterName}`;
+
+export const register: Command = {
+  name: 'register',
+  summary: 'зареєструвати запит (JSON з --input FILE або -)',
+  usage: 'register --db F --input FILE|- [--json]',
+  options: { ...dbOption, input: { type: 'string' } },
+  run(v, io) {
+    const input = readJsonInput(v, io, true);
+    const r = withDb(v, (db) => registerRequest(db, input));
+    if (v.json) return printJson(io, r);
+    io.out(`Зареєстровано: вх. № ${r.index}; строк відповіді: ${r.dueAt ?? r.dueDate}\n`);
+    if (!r.complete) io.out(`Увага: запит неповний, бракує: ${r.missing.join(', ')}\n`);
+  },
+};
+
+export const show: Command = {
+  name: 'show',
+  summary: 'показати запит, його стан, строки й історію',
+  usage: 'show --db F --index IDX [--year YYYY] [--json]',
+  options: { ...dbOption, index: { type: 'string' }, year: { type: 'string' } },
+  run(v, io) {
+    const r = withDb(v, (db) => getRequest(db, { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined }));
+    return v.json ? printJson(io, r) : printView(io, r);
+  },
+};
+
+export const list: Command = {
+  name: 'list',
+  summary: 'перелік запитів з фільтрами і пошуком',
+  usage: 'list --db F [--month YYYY-MM] [--status S|open] [--overdue] [--search TEXT] [--json]',
+  options: { ...dbOption, month: { type: 'string' }, status: { type: 'string' }, overdue: { type: 'boolean' }, search: { type: 'string' } },
+  run(v, io) {
+    const rows = withDb(v, (db) => listRequests(db, { month: v.month, status: v.status, overdue: v.overdue, search: v.search }));
+    if (v.json) return printJson(io, rows);
+    for (const s of rows) io.out(`${line(s)}\n`);
+    io.out(`Усього: ${rows.length}\n`);
+  },
+};
+
+export const act: Command = {
+  name: 'act',
+  summary: `дія над запитом: ${ACTIONS.join(', ')}`,
+  usage: 'act --db F --index IDX --action A [--input FILE|-] [--json]',
+  options: { ...dbOption, index: { type: 'string' }, year: { type: 'string' }, action: { type: 'string' }, input: { type: 'string' } },
+  run(v, io) {
+    const input = readJsonInput(v, io, false);
+    const r = withDb(v, (db) =>
+      actOnRequest(db, { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined, action: requireString(v, 'action'), input }),
+    );
+    return v.json ? printJson(io, r) : printView(io, r);
+  },
+};

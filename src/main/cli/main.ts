@@ -1,0 +1,59 @@
+/**
+ * `registry-desk`: the CLI contract of ../shared/docs/cli.md. Exit 0 on success, 2 on bad
+ * input (message on stderr, nothing written), 1 on any other failure.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { AppError, isCallerError } from '../../shared/errors';
+import { toErrorData } from '../api/handlers';
+import { APP_VERSION } from '../version';
+import type { Io } from './command';
+import { COMMANDS } from './commands';
+
+function help(io: Io): void {
+  io.out(`registry-desk ${APP_VERSION} — реєстр запитів на публічну інформацію\n\nКоманди:\n`);
+  for (const c of COMMANDS) io.out(`  ${c.usage}\n      ${c.summary}\n`);
+  io.out('\nДати — РРРР-ММ-ДД, моменти — ISO 8601 з часовим зсувом; часовий пояс Europe/Kyiv.\n');
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    help(io);
+    return 0;
+  }
+  if (name === '--version') {
+    io.out(`${APP_VERSION}\n`);
+    return 0;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.err(`Невідома команда «${name}». Перелік команд: registry-desk --help\n`);
+    return 2;
+  }
+  try {
+    const { values } = parseArgs({ args: rest, options: { ...cmd.options, help: { type: 'boolean' } }, strict: true, allowPositionals: false });
+    if (values.help) {
+      io.out(`registry-desk ${cmd.usage}\n${cmd.summary}\n`);
+      return 0;
+    }
+    await cmd.run(values as Record<string, string | boolean | undefined>, io);
+    return 0;
+  } catch (e) {
+    // parseArgs reports unknown or malformed options as TypeErrors with an ERR_PARSE_ARGS code.
+    const code = (e as { code?: string }).code;
+    if (code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(e as Error).message}\nДовідка: registry-desk ${cmd.name} --help\n`);
+      return 2;
+    }
+    const data = e instanceof AppError ? e.toData() : toErrorData(e);
+    io.err(`Помилка: ${data.message}\n`);
+    return isCallerError(data.kind) ? 2 : 1;
+  }
+}
+
+export const processIo: Io = {
+  out: (s) => void process.stdout.write(s),
+  err: (s) => void process.stderr.write(s),
+  stdin: () => readFileSync(0, 'utf8'),
+};

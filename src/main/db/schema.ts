@@ -1,0 +1,91 @@
+/**
+ * The register's tables. `events` is the source of truth (append-only); `requests` holds the
+ * registration and a projection of the derived state so lists and filters need no fold.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const requests = sqliteTable(
+  'requests',
+  {
+    id: text('id').primaryKey(),
+    journal: text('journal').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    index: text('incoming_index').notNull(),
+    receivedAt: text('received_at').notNull(),
+    receivedDate: text('received_date').notNull(),
+    channel: text('channel').notNull(),
+    form: text('form').notNull(),
+    requesterType: text('requester_type').notNull(),
+    requesterName: text('requester_name').notNull(),
+    postalAddress: text('postal_address').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone').notNull(),
+    description: text('description').notNull(),
+    urgent: integer('urgent', { mode: 'boolean' }).notNull(),
+    urgentReason: text('urgent_reason').notNull(),
+    replyBy: text('reply_by').notNull(),
+    signed: integer('signed', { mode: 'boolean' }).notNull(),
+    officialName: text('official_name'),
+    officialPhone: text('official_phone'),
+    complete: integer('complete', { mode: 'boolean' }).notNull(),
+    missing: text('missing').notNull(),
+    // Projection of the folded state, rewritten in the same transaction as each new event.
+    status: text('status').notNull(),
+    executor: text('executor'),
+    dueDate: text('due_date'),
+    dueAt: text('due_at'),
+    state: text('state').notNull(),
+    desk: text('desk').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('requests_journal_year_seq').on(t.journal, t.year, t.seq),
+    index('requests_index').on(t.index),
+    index('requests_received').on(t.receivedDate),
+    index('requests_status_due').on(t.status, t.dueDate),
+  ],
+);
+
+export const events = sqliteTable(
+  'events',
+  {
+    // Local order of arrival; the HLC, not this, orders the fold.
+    pos: integer('pos').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull(),
+    requestId: text('request_id')
+      .notNull()
+      .references(() => requests.id),
+    type: text('type').notNull(),
+    payload: text('payload').notNull(),
+    at: text('at').notNull(),
+    desk: text('desk').notNull(),
+    user: text('user').notNull(),
+    hlc: text('hlc').notNull(),
+    /** sha256 over the previous row's hash and this row: editing or deleting a row breaks the chain. */
+    hash: text('hash').notNull(),
+    /** Null until the server has accepted it; the outbox is simply `synced_at IS NULL`. */
+    syncedAt: text('synced_at'),
+  },
+  (t) => [uniqueIndex('events_id').on(t.id), index('events_request').on(t.requestId, t.hlc), index('events_unsynced').on(t.syncedAt)],
+);
+
+export const counters = sqliteTable(
+  'counters',
+  {
+    journal: text('journal').notNull(),
+    year: integer('year').notNull(),
+    /** The last number handed out; numbers are never reused, so this only grows. */
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.journal, t.year] })],
+);
+
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});

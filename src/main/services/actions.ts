@@ -1,0 +1,52 @@
+/** Lifecycle actions on a registered request: each one is checked against the state, then appended as an event. */
+import { kyivDate } from '../../shared/calendar';
+import type { EventPayloads, EventType, RequestEvent, RequestView, Action } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { deriveState } from '../../shared/requestState';
+import { actInput, actionInputs, parseInput } from '../../shared/schemas';
+import { whyNot } from '../../shared/transitions';
+import type { Db } from '../db/open';
+import { insertEvent, loadEvents, newEvent } from './eventLog';
+import { calendarAndRules, refreshProjection, rowToRecord } from './projection';
+import { findRequestRow, getRequest } from './queries';
+
+const EVENT_OF: Record<Action, EventType> = {
+  assign: 'assigned',
+  extend: 'extended',
+  cost_notice: 'cost_notice',
+  payment_received: 'payment_received',
+  answer: 'answered',
+  refuse: 'refused',
+  redirect: 'redirected',
+  not_considered: 'not_considered',
+  void: 'voided',
+  note: 'note',
+};
+
+export function actOnRequest(db: Db, raw: unknown): RequestView {
+  const { index, year, action, input } = parseInput(actInput, raw);
+  const payload = parseInput(actionInputs[action], input ?? {}) as Record<string, unknown>;
+  const ctx = calendarAndRules(db);
+  const run = db.sqlite.transaction(() => {
+    // Read the state inside the write transaction: another window may have acted a moment ago.
+    const row = findRequestRow(db, { index, year });
+    const record = rowToRecord(row);
+    const state = deriveState(record, loadEvents(db, record.id), ctx.cal, ctx.rules);
+    const reason = whyNot(action, { status: state.status, extended: state.extended, costNoticeSent: state.cost !== null, paid: state.paymentDate !== null }, payload.ground as number | undefined);
+    if (reason) throw new AppError('not_allowed', reason);
+    const today = kyivDate(db.now());
+    for (const key of ['date'] as const) {
+      const d = payload[key] as string | undefined;
+      if (d !== undefined && d < record.receivedDate) throw new AppError('invalid_input', `Дата ${d} раніша за дату надходження запиту ${record.receivedDate}`);
+      if (d !== undefined && d > today) throw new AppError('invalid_input', `Дата ${d} ще не настала`);
+    }
+    if (action === 'answer') payload.date ??= today;
+    if (action === 'cost_notice') payload.amount ??= null;
+    const event = newEvent(db, record.id, EVENT_OF[action], payload as EventPayloads[EventType]) as RequestEvent;
+    insertEvent(db, event);
+    refreshProjection(db, record.id, ctx);
+    return record.id;
+  });
+  const id = run.immediate();
+  return getRequest(db, { index: id });
+}

@@ -1,0 +1,103 @@
+/**
+ * Rebuilds a request's row in `requests` and its search entry from the event log, so that the
+ * projection can never drift from the events it was derived from.
+ */
+import type { CalendarSettings } from '../../shared/calendar/types';
+import type { DeadlineRules } from '../../shared/deadlines';
+import type { Registration, RequestEvent, RequestRecord, RequestState } from '../../shared/domain';
+import { deriveState } from '../../shared/requestState';
+import type { Db } from '../db/open';
+import { loadEvents } from './eventLog';
+import { getSettings } from './settings';
+
+export interface RequestRow {
+  id: string;
+  journal: string;
+  year: number;
+  seq: number;
+  incoming_index: string;
+  received_at: string;
+  received_date: string;
+  channel: string;
+  form: string;
+  requester_type: string;
+  requester_name: string;
+  postal_address: string;
+  email: string;
+  phone: string;
+  description: string;
+  urgent: number;
+  urgent_reason: string;
+  reply_by: string;
+  signed: number;
+  official_name: string | null;
+  official_phone: string | null;
+  complete: number;
+  missing: string;
+  status: string;
+  executor: string | null;
+  due_date: string | null;
+  due_at: string | null;
+  state: string;
+  desk: string;
+  updated_at: string;
+}
+
+export function rowToRecord(r: RequestRow): RequestRecord {
+  return {
+    id: r.id,
+    index: r.incoming_index,
+    journal: r.journal,
+    year: r.year,
+    seq: r.seq,
+    receivedAt: r.received_at,
+    receivedDate: r.received_date,
+    channel: r.channel as Registration['channel'],
+    form: r.form as Registration['form'],
+    requesterType: r.requester_type as Registration['requesterType'],
+    requesterName: r.requester_name,
+    postalAddress: r.postal_address,
+    email: r.email,
+    phone: r.phone,
+    description: r.description,
+    urgent: r.urgent === 1,
+    urgentReason: r.urgent_reason,
+    replyBy: r.reply_by as Registration['replyBy'],
+    signed: r.signed === 1,
+    filledByOfficial: r.official_name ? { name: r.official_name, phone: r.official_phone ?? '' } : null,
+    complete: r.complete === 1,
+    missing: JSON.parse(r.missing) as RequestRecord['missing'],
+  };
+}
+
+export function getRow(db: Db, id: string): RequestRow | undefined {
+  return db.sqlite.prepare('SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined;
+}
+
+export function calendarAndRules(db: Db): { cal: CalendarSettings; rules: DeadlineRules } {
+  const s = getSettings(db);
+  return { cal: s.calendar, rules: s.rules };
+}
+
+/** Folds the events and writes the result into the projection and the search index. */
+export function refreshProjection(db: Db, requestId: string, ctx = calendarAndRules(db)): { record: RequestRecord; state: RequestState; events: RequestEvent[] } {
+  const row = getRow(db, requestId);
+  if (!row) throw new Error(`projection: no request ${requestId}`);
+  const record = rowToRecord(row);
+  const events = loadEvents(db, requestId);
+  const state = deriveState(record, events, ctx.cal, ctx.rules);
+  db.sqlite
+    .prepare('UPDATE requests SET status = ?, executor = ?, due_date = ?, due_at = ?, state = ?, updated_at = ? WHERE id = ?')
+    .run(state.status, state.executor, state.due?.dueDate ?? null, state.due?.dueAt ?? null, JSON.stringify(state), new Date().toISOString(), requestId);
+  db.sqlite.prepare('DELETE FROM requests_fts WHERE request_id = ?').run(requestId);
+  db.sqlite
+    .prepare('INSERT INTO requests_fts (request_id, incoming_index, requester, description, notes) VALUES (?, ?, ?, ?, ?)')
+    .run(
+      requestId,
+      record.index,
+      [record.requesterName, record.postalAddress, record.email, record.phone].join(' '),
+      record.description,
+      [...state.notes, state.executor ?? '', state.redirect?.holder ?? '', state.answer?.outgoingIndex ?? ''].join(' '),
+    );
+  return { record, state, events };
+}

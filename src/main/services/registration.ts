@@ -1,0 +1,90 @@
+/** Registering an incoming request: the number, the record and the first event in one transaction. */
+import { randomUUID } from 'node:crypto';
+import { kyivDate, kyivIso, parseInstant } from '../../shared/calendar';
+import { formatIndex } from '../../shared/incomingIndex';
+import { missingParts, normalizeRegistration } from '../../shared/registration';
+import { parseInput, registerInput } from '../../shared/schemas';
+import type { Db } from '../db/open';
+import { insertEvent, newEvent } from './eventLog';
+import { refreshProjection } from './projection';
+import { getSettings } from './settings';
+
+export interface RegisterResult {
+  id: string;
+  index: string;
+  receivedAt: string;
+  dueDate: string;
+  dueAt?: string;
+  status: string;
+  complete: boolean;
+  missing: string[];
+}
+
+/**
+ * Takes the next number of the journal's year. Called inside the registration transaction:
+ * the number and the record commit together, so a crash can lose neither one without the other,
+ * and a number once committed is never handed out again.
+ */
+export function takeNumber(db: Db, journal: string, year: number): number {
+  const row = db.sqlite
+    .prepare(
+      `INSERT INTO counters (journal, year, last)
+       VALUES (?, ?, coalesce((SELECT max(seq) FROM requests WHERE journal = ? AND year = ?), 0) + 1)
+       ON CONFLICT(journal, year) DO UPDATE SET last = last + 1
+       RETURNING last`,
+    )
+    .get(journal, year, journal, year) as { last: number };
+  return row.last;
+}
+
+export function registerRequest(db: Db, raw: unknown): RegisterResult {
+  const input = parseInput(registerInput, raw);
+  const received = input.receivedAt ? parseInstant(input.receivedAt)! : db.now();
+  const receivedAt = kyivIso(received);
+  const reg = normalizeRegistration(input, receivedAt);
+  const missing = missingParts(reg);
+  const settings = getSettings(db);
+  const receivedDate = kyivDate(received);
+  const year = Number(receivedDate.slice(0, 4));
+  const journal = settings.index.journal;
+  const id = randomUUID();
+
+  const run = db.sqlite.transaction(() => {
+    const seq = takeNumber(db, journal, year);
+    const index = formatIndex(settings.index.template, {
+      n: seq,
+      year,
+      prefix: settings.index.prefix,
+      desk: settings.index.deskCode,
+      caseIndex: settings.index.caseIndex,
+    });
+    db.sqlite
+      .prepare(
+        `INSERT INTO requests (id, journal, year, seq, incoming_index, received_at, received_date, channel, form, requester_type,
+          requester_name, postal_address, email, phone, description, urgent, urgent_reason, reply_by, signed, official_name,
+          official_phone, complete, missing, status, executor, due_date, due_at, state, desk, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, NULL, NULL, '{}', ?, ?)`,
+      )
+      .run(
+        id, journal, year, seq, index, receivedAt, receivedDate, reg.channel, reg.form, reg.requesterType,
+        reg.requesterName, reg.postalAddress, reg.email, reg.phone, reg.description, reg.urgent ? 1 : 0, reg.urgentReason,
+        reg.replyBy, reg.signed ? 1 : 0, reg.filledByOfficial?.name ?? null, reg.filledByOfficial?.phone ?? null,
+        missing.length === 0 ? 1 : 0, JSON.stringify(missing), db.deskId, new Date().toISOString(),
+      );
+    insertEvent(db, newEvent(db, id, 'registered', { ...reg, index, journal, year, seq }));
+    return refreshProjection(db, id, { cal: settings.calendar, rules: settings.rules });
+  });
+  // IMMEDIATE: take the write lock before reading the counter, so two desks' processes on one
+  // file (or two windows) can never read the same last number.
+  const { record, state } = run.immediate();
+  return {
+    id,
+    index: record.index,
+    receivedAt,
+    dueDate: state.due!.dueDate,
+    ...(state.due?.dueAt ? { dueAt: state.due.dueAt } : {}),
+    status: state.status,
+    complete: record.complete,
+    missing: record.missing,
+  };
+}

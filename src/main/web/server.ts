@@ -1,0 +1,97 @@
+/**
+ * The web shell: the built renderer and the same API as Electron's IPC, over HTTP on
+ * 127.0.0.1 only. It exists so that the real UI can be driven in Chromium without Electron.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { Db } from '../db/open';
+import { createHandlers, dispatch } from '../api/handlers';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+  '.pdf': 'application/pdf',
+};
+
+const MAX_BODY = 2 * 1024 * 1024;
+
+// The same policy the Electron window gets: nothing but our own files and API.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-src 'self' blob:; base-uri 'none'; form-action 'none'";
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        fail(new Error('too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+export interface WebShellOptions {
+  db: Db;
+  port?: number;
+  rendererDir: string;
+}
+
+export function startWebShell(opts: WebShellOptions): Promise<{ server: Server; url: string }> {
+  const handlers = createHandlers(opts.db);
+  const root = resolve(opts.rendererDir);
+  const server = createServer(async (req, res) => {
+    try {
+      // Refuse requests addressed to other host names: a web page elsewhere must not reach the register (DNS rebinding).
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+      if (host !== '127.0.0.1' && host !== 'localhost') return send(res, 403, '{"error":"forbidden host"}');
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return send(res, 405, '{"error":"POST only"}');
+        const origin = req.headers.origin;
+        if (origin && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)) return send(res, 403, '{"error":"forbidden origin"}');
+        let input: unknown;
+        try {
+          const body = await readBody(req);
+          input = body === '' ? undefined : JSON.parse(body);
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: { kind: 'invalid_input', message: 'Некоректний запит: очікується JSON до 2 МБ' } }));
+        }
+        const method = decodeURIComponent(url.pathname.slice(5));
+        return send(res, 200, JSON.stringify(dispatch(handlers, method, input)));
+      }
+      const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+      let file = join(root, rel);
+      if (!file.startsWith(root)) return send(res, 403, 'forbidden', 'text/plain');
+      if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+      if (!existsSync(file)) return send(res, 500, 'Renderer is not built: run npm run build', 'text/plain; charset=utf-8');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' });
+      createReadStream(file).pipe(res);
+    } catch (e) {
+      send(res, 500, JSON.stringify({ ok: false, error: { kind: 'internal', message: String(e) } }));
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+      ok({ server, url: `http://127.0.0.1:${port}` });
+    });
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * The vocabulary of the register: channels, requester kinds, statuses and events.
+ * Wording for people lives in `wording.ts`; validation in `schemas.ts`.
+ */
+import type { IsoDate } from './calendar/types';
+
+export const CHANNELS = ['in_person', 'post', 'email', 'fax', 'phone'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const FORMS = ['written', 'oral'] as const;
+export type RequestForm = (typeof FORMS)[number];
+
+export const REQUESTER_TYPES = ['natural', 'legal', 'association'] as const;
+export type RequesterType = (typeof REQUESTER_TYPES)[number];
+
+export const REPLY_WAYS = ['post', 'fax', 'email', 'in_person'] as const;
+export type ReplyWay = (typeof REPLY_WAYS)[number];
+
+/** Art. 22 part 1 of the Law, in the law's order. */
+export const REFUSAL_GROUNDS = [1, 2, 3, 4] as const;
+export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
+
+export const STATUSES = [
+  'registered',
+  'in_progress',
+  'extended',
+  'awaiting_payment',
+  'answered',
+  'refused',
+  'redirected',
+  'not_considered',
+  'void',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const OPEN_STATUSES: readonly Status[] = ['registered', 'in_progress', 'extended', 'awaiting_payment'];
+export const isOpen = (s: Status): boolean => OPEN_STATUSES.includes(s);
+
+export const ACTIONS = [
+  'assign',
+  'extend',
+  'cost_notice',
+  'payment_received',
+  'answer',
+  'refuse',
+  'redirect',
+  'not_considered',
+  'void',
+  'note',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Fields of Art. 19 part 5 whose absence makes a request incomplete. */
+export const REQUIRED_PARTS = ['requesterName', 'postalAddressOrEmail', 'description', 'signed'] as const;
+export type RequiredPart = (typeof REQUIRED_PARTS)[number];
+
+export interface OfficialWhoWrote {
+  name: string;
+  phone: string;
+}
+
+/** What the clerk records at registration (Art. 19 part 5, Appendix 3). */
+export interface Registration {
+  receivedAt: string;
+  channel: Channel;
+  form: RequestForm;
+  requesterType: RequesterType;
+  requesterName: string;
+  postalAddress: string;
+  email: string;
+  phone: string;
+  description: string;
+  urgent: boolean;
+  urgentReason: string;
+  replyBy: ReplyWay;
+  signed: boolean;
+  filledByOfficial: OfficialWhoWrote | null;
+}
+
+export type CostFormat = 'A4' | 'A3';
+
+export type EventPayloads = {
+  registered: Registration & { index: string; journal: string; year: number; seq: number };
+  assigned: { executor: string; unit?: string };
+  extended: { reason: string };
+  cost_notice: { pages: number; format: CostFormat; restricted: boolean; amount: number | null };
+  payment_received: { date: IsoDate };
+  answered: { outgoingIndex?: string; date: IsoDate; sentBy?: ReplyWay };
+  refused: { ground: RefusalGround; explanation: string };
+  redirected: { holder: string; holderAddress?: string };
+  not_considered: { missing: string };
+  voided: { reason: string };
+  note: { text: string };
+  document_issued: { kind: string; outgoingIndex?: string };
+};
+export type EventType = keyof EventPayloads;
+
+/** One immutable entry in a request's history; state is a fold over these. */
+export interface RequestEvent<T extends EventType = EventType> {
+  id: string;
+  requestId: string;
+  type: T;
+  payload: EventPayloads[T];
+  /** When it happened (ISO instant, Kyiv offset). */
+  at: string;
+  desk: string;
+  user: string;
+  /** Hybrid logical clock: sortable, so every desk orders events the same way. */
+  hlc: string;
+}
+
+export interface Deadline {
+  dueDate: IsoDate;
+  dueAt?: string;
+}
+
+/** The current state of a request, derived from its events only. */
+export interface RequestState {
+  status: Status;
+  executor: string | null;
+  unit: string | null;
+  extended: boolean;
+  extensionReason: string | null;
+  /** Set when the extension notice was recorded after its 5-working-day limit. */
+  extensionLate: boolean;
+  cost: EventPayloads['cost_notice'] | null;
+  paymentDate: IsoDate | null;
+  answer: EventPayloads['answered'] | null;
+  refusal: EventPayloads['refused'] | null;
+  redirect: EventPayloads['redirected'] | null;
+  notConsidered: string | null;
+  voidReason: string | null;
+  notes: string[];
+  /** The term the holder must meet next; null once the request is closed or while waiting for payment. */
+  due: Deadline | null;
+  /** The answer term as it stood when the request was closed (for "answered late"). */
+  finalDue: Deadline | null;
+  closedOn: IsoDate | null;
+  answeredLate: boolean;
+  /** Other terms still running: extension notice, cost notice, redirect. */
+  noticeDeadlines: { kind: 'extension_notice' | 'cost_notice' | 'redirect'; dueDate: IsoDate }[];
+}
+
+export interface RequestRecord extends Registration {
+  id: string;
+  index: string;
+  journal: string;
+  year: number;
+  seq: number;
+  receivedDate: IsoDate;
+  complete: boolean;
+  missing: RequiredPart[];
+}
+
+export interface RequestView extends RequestRecord {
+  state: RequestState;
+  status: Status;
+  dueDate: IsoDate | null;
+  dueAt?: string;
+  dueState: 'ok' | 'soon' | 'today' | 'overdue' | null;
+  events: RequestEvent[];
+}
+
+export interface RequestSummary {
+  id: string;
+  index: string;
+  year: number;
+  seq: number;
+  receivedAt: string;
+  channel: Channel;
+  requesterType: RequesterType;
+  requesterName: string;
+  description: string;
+  urgent: boolean;
+  complete: boolean;
+  status: Status;
+  executor: string | null;
+  dueDate: IsoDate | null;
+  dueAt?: string;
+  dueState: 'ok' | 'soon' | 'today' | 'overdue' | null;
+}

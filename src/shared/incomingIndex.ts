@@ -1,0 +1,46 @@
+/**
+ * The incoming index: the sequence number within the journal's calendar year, with optional
+ * parts from a template — `З-{n}` → `З-125`, `{n}/{case}` → `125/01-15`.
+ */
+export const INDEX_TOKENS = ['n', 'yyyy', 'yy', 'prefix', 'desk', 'case'] as const;
+
+export interface IndexParts {
+  n: number;
+  year: number;
+  prefix: string;
+  desk: string;
+  caseIndex: string;
+}
+
+const TOKEN = /\{([a-z]+)\}/g;
+
+/** Null when the template is usable, otherwise why not (Ukrainian). */
+export function templateProblem(template: string): string | null {
+  if (!template.includes('{n}')) return 'Шаблон вхідного номера має містити {n} — порядковий номер';
+  for (const m of template.matchAll(TOKEN)) {
+    if (!(INDEX_TOKENS as readonly string[]).includes(m[1]!)) return `Невідома частина шаблону: {${m[1]}}. Можливі: ${INDEX_TOKENS.map((t) => `{${t}}`).join(' ')}`;
+  }
+  if (template.length > 60) return 'Шаблон вхідного номера задовгий';
+  return null;
+}
+
+export function formatIndex(template: string, p: IndexParts): string {
+  return template.replace(TOKEN, (_, t: string) => {
+    switch (t) {
+      case 'n':
+        return String(p.n);
+      case 'yyyy':
+        return String(p.year);
+      case 'yy':
+        return String(p.year % 100).padStart(2, '0');
+      case 'prefix':
+        return p.prefix;
+      case 'desk':
+        return p.desk;
+      case 'case':
+        return p.caseIndex;
+      default:
+        return `{${t}}`;
+    }
+  });
+}

@@ -1,0 +1,42 @@
+/** Pure rules of registration: defaults a clerk expects, and what Art. 19 part 5 finds missing. */
+import type { z } from 'zod';
+import type { Registration, RequiredPart } from './domain';
+import type { registerInput } from './schemas';
+
+/** Fills what the clerk may leave out: the form follows the channel, the answer goes back the way the request came. */
+export function normalizeRegistration(v: z.output<typeof registerInput>, receivedAt: string): Registration {
+  const form = v.form ?? (v.channel === 'phone' ? 'oral' : 'written');
+  const replyBy =
+    v.replyBy ?? (v.channel === 'email' || (v.email && !v.postalAddress) ? 'email' : v.channel === 'fax' ? 'fax' : 'post');
+  return {
+    receivedAt,
+    channel: v.channel,
+    form,
+    requesterType: v.requesterType,
+    requesterName: v.requesterName,
+    postalAddress: v.postalAddress,
+    email: v.email,
+    phone: v.phone,
+    description: v.description,
+    urgent: v.urgent,
+    urgentReason: v.urgent ? v.urgentReason : '',
+    replyBy,
+    // A signature means nothing on an oral request; keep the field honest.
+    signed: form === 'written' ? v.signed : false,
+    filledByOfficial: v.filledByOfficial ?? null,
+  };
+}
+
+/**
+ * Art. 19 part 5: name, postal address or e-mail, a description, and — for written requests —
+ * signature and date. A request written down by an official (Appendix 3 item 7) carries the
+ * official's name and phone instead of the requester's signature.
+ */
+export function missingParts(r: Registration): RequiredPart[] {
+  const missing: RequiredPart[] = [];
+  if (!r.requesterName) missing.push('requesterName');
+  if (!r.postalAddress && !r.email) missing.push('postalAddressOrEmail');
+  if (!r.description) missing.push('description');
+  if (r.form === 'written' && !r.signed && !r.filledByOfficial) missing.push('signed');
+  return missing;
+}

@@ -1,0 +1,148 @@
+/**
+ * A request's state is a pure fold over its events, ordered by hybrid logical clock, so that
+ * every desk that holds the same events — received in any order — derives the same state.
+ */
+import type { CalendarSettings } from './calendar/types';
+import { kyivDate } from './calendar';
+import {
+  afterPaymentDeadline,
+  answerDeadline,
+  costNoticeDeadline,
+  DEFAULT_RULES,
+  extensionNoticeDeadline,
+  redirectDeadline,
+  type DeadlineRules,
+} from './deadlines';
+import type { Deadline, EventPayloads, Registration, RequestEvent, RequestState } from './domain';
+
+export const compareEvents = (a: RequestEvent, b: RequestEvent): number =>
+  a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+function initialState(): RequestState {
+  return {
+    status: 'registered',
+    executor: null,
+    unit: null,
+    extended: false,
+    extensionReason: null,
+    extensionLate: false,
+    cost: null,
+    paymentDate: null,
+    answer: null,
+    refusal: null,
+    redirect: null,
+    notConsidered: null,
+    voidReason: null,
+    notes: [],
+    due: null,
+    finalDue: null,
+    closedOn: null,
+    answeredLate: false,
+    noticeDeadlines: [],
+  };
+}
+
+const dayOf = (e: RequestEvent) => kyivDate(e.at);
+const isLate = (due: Deadline | null, on: string, at: string): boolean =>
+  due === null ? false : due.dueAt ? Date.parse(at) > Date.parse(due.dueAt) : on > due.dueDate;
+
+export function deriveState(
+  reg: Pick<Registration, 'receivedAt' | 'urgent'>,
+  events: readonly RequestEvent[],
+  cal: CalendarSettings,
+  rules: DeadlineRules = DEFAULT_RULES,
+): RequestState {
+  const s = initialState();
+  const base = () => answerDeadline({ receivedAt: reg.receivedAt, urgent: reg.urgent, extended: s.extended }, cal, rules);
+  s.due = base();
+  const close = (status: RequestState['status'], e: RequestEvent, on = dayOf(e)) => {
+    if (s.status === 'void') return;
+    s.status = status;
+    s.finalDue = s.due;
+    s.closedOn = on;
+    s.answeredLate = isLate(s.due, on, e.at);
+    s.due = null;
+  };
+  for (const e of [...events].sort(compareEvents)) {
+    switch (e.type) {
+      case 'registered':
+        break;
+      case 'assigned': {
+        const p = e.payload as EventPayloads['assigned'];
+        s.executor = p.executor;
+        s.unit = p.unit ?? null;
+        if (s.status === 'registered') s.status = 'in_progress';
+        break;
+      }
+      case 'extended': {
+        const p = e.payload as EventPayloads['extended'];
+        s.extended = true;
+        s.extensionReason = p.reason;
+        s.extensionLate = dayOf(e) > extensionNoticeDeadline(reg.receivedAt, cal, rules);
+        if (s.status !== 'awaiting_payment' && s.due) {
+          s.status = 'extended';
+          s.due = base();
+        }
+        break;
+      }
+      case 'cost_notice':
+        s.cost = e.payload as EventPayloads['cost_notice'];
+        if (s.due) {
+          s.status = 'awaiting_payment';
+          // The answer term stops: the holder now waits for the requester to pay.
+          s.due = null;
+        }
+        break;
+      case 'payment_received': {
+        const p = e.payload as EventPayloads['payment_received'];
+        s.paymentDate = p.date;
+        if (s.status === 'awaiting_payment') {
+          s.status = s.extended ? 'extended' : s.executor ? 'in_progress' : 'registered';
+          s.due = { dueDate: afterPaymentDeadline(p.date, cal, rules) };
+        }
+        break;
+      }
+      case 'answered': {
+        const p = e.payload as EventPayloads['answered'];
+        s.answer = p;
+        close('answered', e, p.date);
+        break;
+      }
+      case 'refused':
+        s.refusal = e.payload as EventPayloads['refused'];
+        close('refused', e);
+        break;
+      case 'redirected':
+        s.redirect = e.payload as EventPayloads['redirected'];
+        close('redirected', e);
+        // Redirecting is measured against its own 5-day convention, not the answer term.
+        s.answeredLate = dayOf(e) > redirectDeadline(reg.receivedAt, cal, rules);
+        break;
+      case 'not_considered':
+        s.notConsidered = (e.payload as EventPayloads['not_considered']).missing;
+        close('not_considered', e);
+        s.answeredLate = false;
+        break;
+      case 'voided':
+        s.voidReason = (e.payload as EventPayloads['voided']).reason;
+        s.status = 'void';
+        s.due = null;
+        s.closedOn ??= dayOf(e);
+        s.answeredLate = false;
+        break;
+      case 'note':
+        s.notes.push((e.payload as EventPayloads['note']).text);
+        break;
+      case 'document_issued':
+        break;
+    }
+  }
+  s.noticeDeadlines = [];
+  const open = s.due !== null || s.status === 'awaiting_payment';
+  if (open && !s.extended && !s.cost && !reg.urgent) {
+    // Until the term is extended or costs are announced, the clerk may still need to send those notices.
+    s.noticeDeadlines.push({ kind: 'extension_notice', dueDate: extensionNoticeDeadline(reg.receivedAt, cal, rules) });
+  }
+  if (open && !s.cost && !reg.urgent) s.noticeDeadlines.push({ kind: 'cost_notice', dueDate: costNoticeDeadline(reg.receivedAt, cal, rules) });
+  return s;
+}

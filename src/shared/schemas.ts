@@ -1,0 +1,156 @@
+/**
+ * Zod schemas for every input that enters the register. The form, the IPC/HTTP API and the
+ * CLI all parse with these, so a value refused in one place is refused everywhere.
+ */
+import { z } from 'zod';
+import { uk } from 'zod/locales';
+import { isValidIsoDate, parseInstant } from './calendar';
+import { ACTIONS, CHANNELS, FORMS, REPLY_WAYS, REQUESTER_TYPES, STATUSES } from './domain';
+import { AppError } from './errors';
+import { FIELD_LABEL } from './wording';
+
+// Zod's own messages (wrong type, unknown option, …) in Ukrainian, for the UI and the CLI alike.
+z.config(uk());
+
+// Control characters other than tab and newlines break printing and CSV and are never typed by a person.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Trimmed text of bounded length, free of control characters; `multiline` allows line breaks. */
+export const text = (max: number, opts: { multiline?: boolean } = {}) =>
+  z
+    .string()
+    .max(max, { message: `Задовгий текст: не більше ${max} символів` })
+    .refine((s) => !CONTROL.test(s), { message: 'Текст містить недопустимі керівні символи' })
+    .refine((s) => opts.multiline || !/[\r\n]/.test(s), { message: 'Текст має бути в один рядок' })
+    .transform((s) => s.trim());
+
+export const isoDate = z
+  .string()
+  .refine(isValidIsoDate, { message: 'Дата має бути існуючою, у форматі РРРР-ММ-ДД' });
+
+export const instant = z
+  .string()
+  .max(40)
+  .refine((s) => parseInstant(s) !== null, { message: 'Час має бути існуючим, у форматі ISO 8601 (РРРР-ММ-ДДTгг:хх+02:00)' });
+
+const email = z
+  .string()
+  .max(254)
+  .transform((s) => s.trim())
+  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { message: 'Невірна адреса електронної пошти' });
+
+const phone = z
+  .string()
+  .max(60)
+  .transform((s) => s.trim())
+  .refine((s) => /^[0-9+()\-\s.,;доб]*$/i.test(s), { message: 'Номер телефону може містити лише цифри, пробіли та + ( ) -' });
+
+export const officialSchema = z.object({
+  name: text(200).pipe(z.string().min(1, { message: "Вкажіть ПІБ посадової особи" })),
+  phone: phone.pipe(z.string().min(1, { message: 'Вкажіть контактний телефон посадової особи' })),
+});
+
+export const registerInput = z
+  .object({
+    receivedAt: instant.optional(),
+    channel: z.enum(CHANNELS),
+    form: z.enum(FORMS).optional(),
+    requesterType: z.enum(REQUESTER_TYPES).default('natural'),
+    requesterName: text(500).default(''),
+    postalAddress: text(1000, { multiline: true }).default(''),
+    email: email.default(''),
+    phone: phone.default(''),
+    description: text(20_000, { multiline: true }).default(''),
+    urgent: z.boolean().default(false),
+    urgentReason: text(2000, { multiline: true }).default(''),
+    replyBy: z.enum(REPLY_WAYS).optional(),
+    signed: z.boolean().default(false),
+    filledByOfficial: officialSchema.nullable().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.urgent && v.urgentReason === '')
+      ctx.addIssue({ code: 'custom', path: ['urgentReason'], message: 'Для термінового запиту вкажіть обґрунтування терміновості' });
+  });
+export type RegisterInput = z.input<typeof registerInput>;
+
+export const requestRef = z.object({
+  /** The incoming index as printed (`З-125`), or just its number for the current year. */
+  index: text(100).pipe(z.string().min(1, { message: 'Вкажіть вхідний номер' })),
+  year: z.number().int().min(2000).max(2100).optional(),
+});
+
+export const actionInputs = {
+  assign: z.object({ executor: text(300).pipe(z.string().min(1, { message: 'Вкажіть виконавця' })), unit: text(300).optional() }).strict(),
+  extend: z.object({ reason: text(2000, { multiline: true }).pipe(z.string().min(1, { message: 'Вкажіть обґрунтування продовження строку' })) }).strict(),
+  cost_notice: z
+    .object({
+      pages: z.number().int().min(11, { message: 'Витрати відшкодовуються лише за копії понад 10 сторінок' }).max(100_000),
+      format: z.enum(['A4', 'A3']).default('A4'),
+      restricted: z.boolean().default(false),
+    })
+    .strict(),
+  payment_received: z.object({ date: isoDate }).strict(),
+  answer: z
+    .object({ outgoingIndex: text(100).optional(), date: isoDate.optional(), sentBy: z.enum(REPLY_WAYS).optional() })
+    .strict(),
+  refuse: z
+    .object({
+      ground: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { message: 'Підстава відмови — 1, 2, 3 або 4 (ст. 22 Закону)' }),
+      explanation: text(5000, { multiline: true }).pipe(z.string().min(1, { message: 'Вкажіть мотивування відмови' })),
+    })
+    .strict(),
+  redirect: z
+    .object({
+      holder: text(500).pipe(z.string().min(1, { message: 'Вкажіть розпорядника, якому направлено запит' })),
+      holderAddress: text(1000, { multiline: true }).optional(),
+    })
+    .strict(),
+  not_considered: z.object({ missing: text(2000, { multiline: true }).pipe(z.string().min(1, { message: 'Вкажіть, чого бракує в запиті' })) }).strict(),
+  void: z.object({ reason: text(2000, { multiline: true }).pipe(z.string().min(1, { message: 'Вкажіть причину анулювання' })) }).strict(),
+  note: z.object({ text: text(5000, { multiline: true }).pipe(z.string().min(1, { message: 'Текст примітки порожній' })) }).strict(),
+} as const;
+
+export const actInput = requestRef.extend({
+  action: z.enum(ACTIONS, { message: `Невідома дія. Можливі: ${ACTIONS.join(', ')}` }),
+  input: z.unknown().optional(),
+});
+
+export const listQuery = z
+  .object({
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Місяць у форматі РРРР-ММ' })
+      .optional(),
+    status: z.enum([...STATUSES, 'open'] as const).optional(),
+    overdue: z.boolean().optional(),
+    search: text(500).optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict();
+export type ListQuery = z.input<typeof listQuery>;
+
+export const dueQuery = z.object({
+  receivedAt: instant,
+  urgent: z.boolean().default(false),
+  extended: z.boolean().default(false),
+  calendar: z.enum(['martial', 'peacetime', 'auto']).default('auto'),
+});
+
+/** Parse or throw an `invalid_input` AppError whose message names each bad field in Ukrainian. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new AppError('invalid_input', formatIssues(r.error));
+}
+
+export function formatIssues(err: z.ZodError): string {
+  return err.issues
+    .slice(0, 8)
+    .map((i) => {
+      if (i.path.length === 0) return i.message;
+      const key = String(i.path[i.path.length - 1]);
+      return `${FIELD_LABEL[key] ?? i.path.join('.')}: ${i.message}`;
+    })
+    .join('; ');
+}

@@ -1,0 +1,101 @@
+/** Ukrainian wording of the register's vocabulary, as the seeds and the Law put it. */
+import type { Action, Channel, RefusalGround, ReplyWay, RequestForm, RequesterType, RequiredPart, Status } from './domain';
+
+export const CHANNEL_LABEL: Record<Channel, string> = {
+  in_person: 'особистий прийом',
+  post: 'поштою',
+  email: 'електронною поштою',
+  fax: 'телефаксом',
+  phone: 'по телефону',
+};
+
+export const FORM_LABEL: Record<RequestForm, string> = { written: 'письмовий', oral: 'усний' };
+
+export const REQUESTER_TYPE_LABEL: Record<RequesterType, string> = {
+  natural: 'фізична особа',
+  legal: 'юридична особа',
+  association: "об'єднання громадян без статусу юридичної особи",
+};
+
+export const REPLY_WAY_LABEL: Record<ReplyWay, string> = {
+  post: 'поштою',
+  fax: 'факсом',
+  email: 'електронною поштою',
+  in_person: 'особисто',
+};
+
+export const STATUS_LABEL: Record<Status, string> = {
+  registered: 'зареєстровано',
+  in_progress: 'на виконанні',
+  extended: 'строк продовжено',
+  awaiting_payment: 'очікується оплата витрат',
+  answered: 'надано відповідь',
+  refused: 'відмовлено',
+  redirected: 'направлено належному розпоряднику',
+  not_considered: 'залишено без розгляду',
+  void: 'анульовано',
+};
+
+export const ACTION_LABEL: Record<Action, string> = {
+  assign: 'Призначити виконавця',
+  extend: 'Продовжити строк',
+  cost_notice: 'Повідомити про витрати',
+  payment_received: 'Оплату підтверджено',
+  answer: 'Надано відповідь',
+  refuse: 'Відмовити',
+  redirect: 'Направити належному розпоряднику',
+  not_considered: 'Залишити без розгляду',
+  void: 'Анулювати',
+  note: 'Примітка',
+};
+
+/** Art. 22 part 1, in the words of the Law (Kalush notes, item 10). */
+export const REFUSAL_GROUND_TEXT: Record<RefusalGround, string> = {
+  1: 'розпорядник інформації не володіє і не зобов\'язаний відповідно до його компетенції, передбаченої законодавством, володіти інформацією, щодо якої зроблено запит',
+  2: 'інформація, що запитується, належить до категорії інформації з обмеженим доступом відповідно до частини другої статті 6 Закону України «Про доступ до публічної інформації»',
+  3: 'особа, яка подала запит на інформацію, не оплатила фактичні витрати, пов\'язані з копіюванням або друком, відповідно до частини другої статті 21 Закону України «Про доступ до публічної інформації»',
+  4: 'не дотримано вимог до запиту на інформацію, передбачених частиною п\'ятою статті 19 Закону України «Про доступ до публічної інформації»',
+};
+
+export const REQUIRED_PART_LABEL: Record<RequiredPart, string> = {
+  requesterName: "прізвище, ім'я, по батькові (найменування) запитувача",
+  postalAddressOrEmail: 'поштова адреса або адреса електронної пошти',
+  description: 'загальний опис інформації або вид, назва, реквізити чи зміст документа',
+  signed: 'підпис і дата (для письмового запиту)',
+};
+
+/** Field names as the clerk sees them, for validation messages. */
+export const FIELD_LABEL: Record<string, string> = {
+  receivedAt: 'Дата і час надходження',
+  channel: 'Спосіб надходження',
+  form: 'Форма запиту',
+  requesterType: 'Тип запитувача',
+  requesterName: 'ПІБ / найменування запитувача',
+  postalAddress: 'Поштова адреса',
+  email: 'Електронна пошта',
+  phone: 'Телефон',
+  description: 'Опис запитуваної інформації',
+  urgent: 'Терміновий',
+  urgentReason: 'Обґрунтування терміновості',
+  replyBy: 'Спосіб отримання відповіді',
+  signed: 'Підпис і дата',
+  filledByOfficial: 'Оформлено посадовою особою',
+  name: 'ПІБ',
+  index: 'Вхідний номер',
+  action: 'Дія',
+  executor: 'Виконавець',
+  reason: 'Обґрунтування',
+  pages: 'Кількість сторінок',
+  format: 'Формат',
+  date: 'Дата',
+  outgoingIndex: 'Вихідний номер',
+  sentBy: 'Спосіб надсилання',
+  ground: 'Підстава відмови',
+  explanation: 'Мотивування',
+  holder: 'Розпорядник',
+  missing: 'Чого бракує',
+  text: 'Текст',
+  month: 'Місяць',
+  status: 'Стан',
+  search: 'Пошук',
+};

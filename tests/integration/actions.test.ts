@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { actOnRequest } from '../../src/main/services/actions';
+import { getRequest, todayPanel } from '../../src/main/services/queries';
+import { registerRequest } from '../../src/main/services/registration';
+import { AppError } from '../../src/shared/errors';
+import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
+
+let t: TempDb;
+beforeEach(() => {
+  t = openTempDb('2026-11-23T10:00:00+02:00');
+});
+afterEach(() => t.close());
+
+const act = (index: string, action: string, input?: unknown) => actOnRequest(t.db, { index, action, input });
+const rejection = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return e as AppError;
+  }
+  throw new Error('expected a rejection');
+};
+
+describe('lifecycle actions', () => {
+  it('assigns, extends to 20 working days and answers, recording each event', () => {
+    const { index } = registerRequest(t.db, sampleRequest());
+    expect(act(index, 'assign', { executor: 'Коваль О. М.', unit: 'відділ архітектури' }).status).toBe('in_progress');
+    const ext = act(index, 'extend', { reason: 'Великий обсяг інформації' });
+    expect(ext.status).toBe('extended');
+    // 20 working days after Mon 23 Nov 2026: 21 Dec 2026.
+    expect(ext.dueDate).toBe('2026-12-21');
+    expect(ext.state.extensionLate).toBe(false);
+    const done = act(index, 'answer', { outgoingIndex: '01-15/777', date: '2026-11-23', sentBy: 'post' });
+    expect(done.status).toBe('answered');
+    expect(done.dueDate).toBeNull();
+    expect(done.state.answeredLate).toBe(false);
+    expect(done.events.map((e) => e.type)).toEqual(['registered', 'assigned', 'extended', 'answered']);
+    expect(done.events.every((e) => e.user === 'test-clerk')).toBe(true);
+  });
+
+  it('rejects transitions the state does not allow, with the reason, and records nothing', () => {
+    const { index } = registerRequest(t.db, sampleRequest());
+    act(index, 'extend', { reason: 'Пошук серед значної кількості даних' });
+    expect(rejection(() => act(index, 'extend', { reason: 'ще раз' })).message).toMatch(/вже продовжено/);
+    expect(rejection(() => act(index, 'payment_received', { date: '2026-11-23' })).message).toMatch(/оплату не очікували/);
+    expect(rejection(() => act(index, 'refuse', { ground: 3, explanation: 'не оплачено' })).kind).toBe('not_allowed');
+    act(index, 'refuse', { ground: 1, explanation: 'Інформація належить обласній раді' });
+    const closed = rejection(() => act(index, 'answer', {}));
+    expect(closed.kind).toBe('not_allowed');
+    expect(closed.message).toMatch(/відмовлено/);
+    expect(getRequest(t.db, { index }).events).toHaveLength(3);
+    // A note and voiding are still possible on a closed request.
+    expect(act(index, 'note', { text: 'Копію відмови вручено особисто' }).state.notes).toHaveLength(1);
+  });
+
+  it('stops the term while waiting for payment and gives 3 working days after it', () => {
+    const { index } = registerRequest(t.db, sampleRequest());
+    expect(rejection(() => act(index, 'cost_notice', { pages: 10, format: 'A4' })).message).toMatch(/понад 10 сторінок/);
+    const waiting = act(index, 'cost_notice', { pages: 40, format: 'A4' });
+    expect(waiting.status).toBe('awaiting_payment');
+    expect(waiting.dueDate).toBeNull();
+    expect(rejection(() => act(index, 'answer', {})).message).toMatch(/після підтвердження оплати/);
+    t.setNow('2026-11-26T12:00:00+02:00');
+    const paid = act(index, 'payment_received', { date: '2026-11-26' });
+    // Thu 26 Nov → Fri 27, Mon 30, Tue 1 Dec.
+    expect(paid.dueDate).toBe('2026-12-01');
+    expect(paid.status).toBe('registered');
+  });
+
+  it('refuses for unpaid costs only while payment is awaited', () => {
+    const { index } = registerRequest(t.db, sampleRequest());
+    act(index, 'cost_notice', { pages: 25, format: 'A3' });
+    const r = act(index, 'refuse', { ground: 3, explanation: 'Витрати не відшкодовано' });
+    expect(r.status).toBe('refused');
+    expect(r.state.refusal?.ground).toBe(3);
+  });
+
+  it('voids a request but keeps its number in the register', () => {
+    const { index } = registerRequest(t.db, sampleRequest());
+    registerRequest(t.db, sampleRequest());
+    const v = act(index, 'void', { reason: 'Зареєстровано помилково двічі' });
+    expect(v.status).toBe('void');
+    expect(v.index).toBe('З-1');
+    expect(rejection(() => act(index, 'void', { reason: 'ще' })).message).toMatch(/анульовано/);
+    expect(registerRequest(t.db, sampleRequest()).index).toBe('З-3');
+  });
+
+  it('rejects unknown actions, bad action input, dates before receipt and unknown indexes', () => {
+    const { index } = registerRequest(t.db, sampleRequest());
+    expect(rejection(() => act(index, 'fly', {})).kind).toBe('invalid_input');
+    expect(rejection(() => act(index, 'refuse', { ground: 5, explanation: 'x' })).kind).toBe('invalid_input');
+    expect(rejection(() => act(index, 'answer', { date: '2026-11-01' })).message).toMatch(/раніша/);
+    expect(rejection(() => act(index, 'answer', { date: '2026-12-31' })).message).toMatch(/не настала/);
+    expect(rejection(() => act('З-999', 'note', { text: 'x' })).kind).toBe('not_found');
+  });
+
+  it('finds a request by its bare number, preferring the current year', () => {
+    registerRequest(t.db, sampleRequest({ receivedAt: '2025-03-03T10:00:00+02:00' }));
+    registerRequest(t.db, sampleRequest());
+    expect(getRequest(t.db, { index: '1' }).year).toBe(2026);
+  });
+
+  it('marks an answer after the term as late and shows overdue requests on the today panel', () => {
+    const old = registerRequest(t.db, sampleRequest({ receivedAt: '2026-11-09T10:00:00+02:00' }));
+    const fresh = registerRequest(t.db, sampleRequest({ receivedAt: '2026-11-19T10:00:00+02:00' }));
+    registerRequest(t.db, sampleRequest());
+    const panel = todayPanel(t.db);
+    expect(panel.overdue.map((r) => r.index)).toEqual([old.index]);
+    // 19 Nov (Thu) → due 26 Nov (Thu): within 2 working days of Mon 23 Nov? 24, 25 → no; it is 3 days ahead.
+    expect(panel.dueSoon.map((r) => r.index)).toEqual([]);
+    t.setNow('2026-11-24T09:00:00+02:00');
+    expect(todayPanel(t.db).dueSoon.map((r) => r.index)).toEqual([fresh.index]);
+    t.setNow('2026-11-26T09:00:00+02:00');
+    expect(todayPanel(t.db).dueToday.map((r) => r.index)).toEqual([fresh.index]);
+    const late = act(old.index, 'answer', { date: '2026-11-26' });
+    expect(late.state.answeredLate).toBe(true);
+  });
+});
