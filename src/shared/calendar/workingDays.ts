@@ -10,7 +10,7 @@
  * - Saturdays and Sundays are off.
  */
 import { holidayNamesByDate } from './holidays';
-import { addDays, isWeekend, parseIsoDate } from './isoDate';
+import { addDays, dayNumber, fromDayNumberIso, isWeekend, parseIsoDate } from './isoDate';
 import { isMartialLaw } from './martialLaw';
 import type { CalendarSettings, DayInfo, DayOverride, IsoDate } from './types';
 
@@ -66,7 +66,49 @@ function transfersIn(year: number, cal: CalendarSettings): ReadonlyMap<IsoDate, 
   return result;
 }
 
-export function dayInfo(date: IsoDate, cal: CalendarSettings): DayInfo {
+/**
+ * Deadlines for every open request walk the same few weeks again and again, so answers are kept
+ * per calendar, by day number. The key covers everything a day depends on; overrides are
+ * identified by content once per array, which is why settings must be replaced, never mutated
+ * in place.
+ */
+const overrideSignatures = new WeakMap<readonly DayOverride[], string>();
+const dayTables = new Map<string, Map<number, DayInfo>>();
+const MAX_CALENDARS = 16;
+const MAX_DAYS_PER_CALENDAR = 50_000;
+
+function dayTable(cal: CalendarSettings): Map<number, DayInfo> {
+  let sig = overrideSignatures.get(cal.overrides);
+  if (sig === undefined) {
+    sig = JSON.stringify(cal.overrides.map((o) => [o.date, o.working, o.note]));
+    overrideSignatures.set(cal.overrides, sig);
+  }
+  const key = `${cal.mode}|${cal.martialLawFrom}|${cal.martialLawTo ?? ''}|${sig}`;
+  let table = dayTables.get(key);
+  if (!table) {
+    if (dayTables.size >= MAX_CALENDARS) dayTables.clear();
+    table = new Map();
+    dayTables.set(key, table);
+  }
+  return table;
+}
+
+function infoAt(table: Map<number, DayInfo>, day: number, cal: CalendarSettings): DayInfo {
+  let info = table.get(day);
+  if (!info) {
+    info = Object.freeze(computeDayInfo(fromDayNumberIso(day), cal));
+    if (table.size >= MAX_DAYS_PER_CALENDAR) table.clear();
+    table.set(day, info);
+  }
+  return info;
+}
+
+function toDay(date: IsoDate): number {
+  const { year, month, day } = parseIsoDate(date);
+  return dayNumber(year, month, day);
+}
+
+function computeDayInfo(date: IsoDate, cal: CalendarSettings): DayInfo {
   const { year } = parseIsoDate(date);
   const weekend = isWeekend(date);
   const names = holidayNames(date);
@@ -92,8 +134,12 @@ export function dayInfo(date: IsoDate, cal: CalendarSettings): DayInfo {
   return weekend ? { date, working: false, kind: 'weekend' } : { date, working: true, kind: 'working' };
 }
 
+export function dayInfo(date: IsoDate, cal: CalendarSettings): DayInfo {
+  return { ...infoAt(dayTable(cal), toDay(date), cal) };
+}
+
 export function isWorkingDay(date: IsoDate, cal: CalendarSettings): boolean {
-  return dayInfo(date, cal).working;
+  return infoAt(dayTable(cal), toDay(date), cal).working;
 }
 
 function scanError(date: IsoDate): Error {
@@ -102,11 +148,9 @@ function scanError(date: IsoDate): Error {
 
 /** `date` itself if it is a working day, else the next working day. */
 export function workingDayOnOrAfter(date: IsoDate, cal: CalendarSettings): IsoDate {
-  let d = date;
-  for (let i = 0; i <= MAX_SCAN_DAYS; i++) {
-    if (isWorkingDay(d, cal)) return d;
-    d = addDays(d, 1);
-  }
+  const table = dayTable(cal);
+  const start = toDay(date);
+  for (let d = start; d <= start + MAX_SCAN_DAYS; d++) if (infoAt(table, d, cal).working) return fromDayNumberIso(d);
   throw scanError(date);
 }
 
@@ -117,17 +161,18 @@ export function workingDayOnOrAfter(date: IsoDate, cal: CalendarSettings): IsoDa
  */
 export function addWorkingDays(date: IsoDate, n: number, cal: CalendarSettings): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`Working-day count must be an integer: ${n}`);
-  parseIsoDate(date);
+  const table = dayTable(cal);
+  const start = toDay(date);
   const step = n < 0 ? -1 : 1;
+  const limit = MAX_SCAN_DAYS * Math.max(1, Math.abs(n));
   let left = Math.abs(n);
-  let d = date;
-  let scanned = 0;
+  let d = start;
   while (left > 0) {
-    d = addDays(d, step);
-    if (isWorkingDay(d, cal)) left--;
-    if (++scanned > MAX_SCAN_DAYS * Math.max(1, Math.abs(n))) throw scanError(date);
+    d += step;
+    if (infoAt(table, d, cal).working) left--;
+    if (Math.abs(d - start) > limit) throw scanError(date);
   }
-  return d;
+  return fromDayNumberIso(d);
 }
 
 /**
@@ -135,11 +180,12 @@ export function addWorkingDays(date: IsoDate, n: number, cal: CalendarSettings):
  * to < d ≤ from, so an overdue deadline reads as "-N working days left".
  */
 export function workingDaysBetween(from: IsoDate, to: IsoDate, cal: CalendarSettings): number {
-  parseIsoDate(from);
-  parseIsoDate(to);
-  const [lo, hi, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+  const table = dayTable(cal);
+  const a = toDay(from);
+  const b = toDay(to);
+  const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
   let count = 0;
-  for (let d = addDays(lo, 1); d <= hi; d = addDays(d, 1)) if (isWorkingDay(d, cal)) count++;
+  for (let d = lo + 1; d <= hi; d++) if (infoAt(table, d, cal).working) count++;
   // Avoid -0: callers compare with === and serialise the number.
   return count === 0 ? 0 : sign * count;
 }
