@@ -2,5 +2,6 @@
 import type { Command } from '../command';
 import { due } from './due';
 import { act, list, register, show } from './requests';
+import { verify } from './verify';
 
-export const COMMANDS: Command[] = [register, show, list, act, due];
+export const COMMANDS: Command[] = [register, show, list, act, due, verify];
