@@ -25,6 +25,7 @@ const errorOf = (f: () => unknown): AppError => {
 describe('registration', () => {
   it('numbers requests sequentially within the year and computes the 5-working-day term', () => {
     const a = registerRequest(t.db, sampleRequest());
+    t.setNow('2026-11-27T16:05:00+02:00');
     const b = registerRequest(t.db, sampleRequest({ receivedAt: '2026-11-27T16:00:00+02:00' }));
     expect(a.index).toBe('З-1');
     expect(b.index).toBe('З-2');
@@ -85,6 +86,7 @@ describe('registration', () => {
       sampleRequest({ description: 'x'.repeat(100_000) }),
       sampleRequest({ requesterName: 'Петро\u0000Петренко' }),
       sampleRequest({ extra: 'field' }),
+      sampleRequest({ receivedAt: '2026-11-24T10:00:00+02:00' }),
       'not an object',
       null,
     ];

@@ -1,5 +1,6 @@
 /** Registering an incoming request: the number, the record and the first event in one transaction. */
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
 import { kyivDate, kyivIso, parseInstant } from '../../shared/calendar';
 import { formatIndex } from '../../shared/incomingIndex';
 import { missingParts, normalizeRegistration } from '../../shared/registration';
@@ -40,6 +41,9 @@ export function takeNumber(db: Db, journal: string, year: number): number {
 export function registerRequest(db: Db, raw: unknown): RegisterResult {
   const input = parseInput(registerInput, raw);
   const received = input.receivedAt ? parseInstant(input.receivedAt)! : db.now();
+  // A few minutes of slack for desks whose clocks disagree; a day ahead is a typing mistake.
+  if (received.getTime() > db.now().getTime() + 10 * 60_000)
+    throw new AppError('invalid_input', `Дата і час надходження ще не настали: ${kyivIso(received)}`);
   const receivedAt = kyivIso(received);
   const reg = normalizeRegistration(input, receivedAt);
   const missing = missingParts(reg);
