@@ -30,13 +30,19 @@ export function requireString(v: Values, name: string): string {
   return x;
 }
 
+/** Opens the register for one command and closes it when the command is done (also after an awaited result). */
 export function withDb<T>(v: Values, f: (db: Db) => T): T {
   const db = openDb(requireString(v, 'db'));
+  let result: T;
   try {
-    return f(db);
-  } finally {
+    result = f(db);
+  } catch (e) {
     db.sqlite.close();
+    throw e;
   }
+  if (result instanceof Promise) return result.finally(() => db.sqlite.close()) as T;
+  db.sqlite.close();
+  return result;
 }
 
 /** Reads `--input FILE|-` as JSON; bad JSON is the caller's error (exit 2). */
