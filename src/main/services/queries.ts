@@ -4,6 +4,7 @@ import { dueStatus } from '../../shared/deadlines';
 import { OPEN_STATUSES, type RequestState, type RequestSummary, type RequestView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { listQuery, parseInput, requestRef } from '../../shared/schemas';
+import type { TodayPanel } from '../../shared/api/contract';
 import type { Db } from '../db/open';
 import { calendarAndRules, refreshProjection, rowToRecord, type RequestRow } from './projection';
 import { loadEvents } from './eventLog';
@@ -58,18 +59,10 @@ export function ftsQuery(text: string): string | null {
 
 function summaryOf(db: Db, r: RequestRow, cal: ReturnType<typeof calendarAndRules>['cal']): RequestSummary {
   const state = JSON.parse(r.state) as RequestState;
+  const { id, index, year, seq, receivedAt, channel, requesterType, requesterName, description, urgent, complete } = rowToRecord(r);
   return {
-    id: r.id,
-    index: r.incoming_index,
-    year: r.year,
-    seq: r.seq,
-    receivedAt: r.received_at,
-    channel: r.channel as RequestSummary['channel'],
-    requesterType: r.requester_type as RequestSummary['requesterType'],
-    requesterName: r.requester_name,
-    description: r.description.length > 300 ? `${r.description.slice(0, 300)}…` : r.description,
-    urgent: r.urgent === 1,
-    complete: r.complete === 1,
+    ...{ id, index, year, seq, receivedAt, channel, requesterType, requesterName, urgent, complete },
+    description: description.length > 300 ? `${description.slice(0, 300)}…` : description,
     status: state.status,
     executor: state.executor,
     dueDate: state.due?.dueDate ?? null,
@@ -101,12 +94,6 @@ export function listRequests(db: Db, raw: unknown = {}): RequestSummary[] {
   return q.overdue ? list.filter((s) => s.dueState === 'overdue') : list;
 }
 
-export interface TodayPanel {
-  today: string;
-  overdue: RequestSummary[];
-  dueToday: RequestSummary[];
-  dueSoon: RequestSummary[];
-}
 
 /** What the official controls each morning: overdue, due today, due within 2 working days. */
 export function todayPanel(db: Db): TodayPanel {

@@ -1,5 +1,6 @@
 /** Registering an incoming request: the number, the record and the first event in one transaction. */
 import { randomUUID } from 'node:crypto';
+import type { RegisterResult } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
 import { kyivDate, kyivIso, parseInstant } from '../../shared/calendar';
 import { formatIndex } from '../../shared/incomingIndex';
@@ -10,16 +11,6 @@ import { insertEvent, newEvent } from './eventLog';
 import { refreshProjection } from './projection';
 import { getSettings } from './settings';
 
-export interface RegisterResult {
-  id: string;
-  index: string;
-  receivedAt: string;
-  dueDate: string;
-  dueAt?: string;
-  status: string;
-  complete: boolean;
-  missing: string[];
-}
 
 /**
  * Takes the next number of the journal's year. Called inside the registration transaction:
