@@ -5,21 +5,30 @@
 export const ERROR_KINDS = ['invalid_input', 'not_found', 'not_allowed', 'conflict', 'io', 'internal'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
+export interface FieldError {
+  /** Dotted path of the input field, e.g. `filledByOfficial.phone`. */
+  path: string;
+  message: string;
+}
+
 export interface AppErrorData {
   kind: ErrorKind;
   message: string;
+  /** For `invalid_input`: each bad field, so a form can put the message beside it. */
+  fields?: FieldError[];
 }
 
 export class AppError extends Error {
   constructor(
     readonly kind: ErrorKind,
     message: string,
+    readonly fields?: FieldError[],
   ) {
     super(message);
     this.name = 'AppError';
   }
   toData(): AppErrorData {
-    return { kind: this.kind, message: this.message };
+    return this.fields ? { kind: this.kind, message: this.message, fields: this.fields } : { kind: this.kind, message: this.message };
   }
 }
 

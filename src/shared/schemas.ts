@@ -141,7 +141,13 @@ export const dueQuery = z.object({
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  throw new AppError('invalid_input', formatIssues(r.error));
+  throw invalidInput(r.error);
+}
+
+/** An `invalid_input` error naming every bad field, for messages and for forms alike. */
+export function invalidInput(err: z.ZodError): AppError {
+  const fields = err.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return new AppError('invalid_input', formatIssues(err), fields);
 }
 
 export function formatIssues(err: z.ZodError): string {
@@ -149,8 +155,9 @@ export function formatIssues(err: z.ZodError): string {
     .slice(0, 8)
     .map((i) => {
       if (i.path.length === 0) return i.message;
-      const key = String(i.path[i.path.length - 1]);
-      return `${FIELD_LABEL[key] ?? i.path.join('.')}: ${i.message}`;
+      const path = i.path.map(String).join('.');
+      const label = FIELD_LABEL[path] ?? FIELD_LABEL[String(i.path[i.path.length - 1])] ?? path;
+      return `${label}: ${i.message}`;
     })
     .join('; ');
 }

@@ -1,6 +1,5 @@
 /** Desk settings, stored as one JSON document in `meta` and validated on every read and write. */
-import { AppError } from '../../shared/errors';
-import { formatIssues } from '../../shared/schemas';
+import { invalidInput } from '../../shared/schemas';
 import { mergeSettings, settingsSchema, type Settings } from '../../shared/settings';
 import type { Db } from '../db/open';
 
@@ -17,7 +16,7 @@ export function getSettings(db: Db): Settings {
 export function updateSettings(db: Db, patch: unknown): Settings {
   const merged = mergeSettings(getSettings(db), patch);
   const r = settingsSchema.safeParse(merged);
-  if (!r.success) throw new AppError('invalid_input', formatIssues(r.error));
+  if (!r.success) throw invalidInput(r.error);
   db.sqlite
     .prepare("INSERT INTO meta (key, value, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now')) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")
     .run(KEY, JSON.stringify(r.data));

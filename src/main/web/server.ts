@@ -5,6 +5,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Db } from '../db/open';
 import { createHandlers, dispatch } from '../api/handlers';
 
@@ -22,8 +23,6 @@ const TYPES: Record<string, string> = {
 
 const MAX_BODY = 2 * 1024 * 1024;
 
-// The same policy the Electron window gets: nothing but our own files and API.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-src 'self' blob:; base-uri 'none'; form-action 'none'";
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((ok, fail) => {
@@ -80,7 +79,7 @@ export function startWebShell(opts: WebShellOptions): Promise<{ server: Server; 
       if (!file.startsWith(root)) return send(res, 403, 'forbidden', 'text/plain');
       if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
       if (!existsSync(file)) return send(res, 500, 'Renderer is not built: run npm run build', 'text/plain; charset=utf-8');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' });
       createReadStream(file).pipe(res);
     } catch (e) {
       send(res, 500, JSON.stringify({ ok: false, error: { kind: 'internal', message: String(e) } }));

@@ -1,0 +1,369 @@
+/**
+ * The clerk's main screen: every field of Art. 19 part 5 and Appendix 3, typed without the mouse.
+ * Tab or Enter walk the fields, Ctrl+Enter registers from anywhere on the screen, and after each
+ * registration the form is fresh again with the cursor on the first field, for the next visitor.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { RegisterResult } from '../shared/api/contract';
+import { CHANNELS, REPLY_WAYS, REQUESTER_TYPES, type Channel, type ReplyWay, type RequestForm, type RequesterType, type RequiredPart } from '../shared/domain';
+import { CHANNEL_LABEL, FORM_LABEL, REPLY_WAY_LABEL, REQUESTER_TYPE_LABEL, REQUIRED_PART_LABEL } from '../shared/wording';
+import { api, type ApiInput } from './api';
+import { errorLines, splitErrors, type SplitErrors } from './apiErrors';
+import { useShell } from './AppContext';
+import { Checkbox, ErrorAlert, RadioGroup, SelectField, TextArea, TextField } from './Fields';
+import { nowUaDateTime, parseUaDateTime, uaDateTime, uaDateWithWeekday } from './format';
+import { formKeys } from './keyboard';
+import { REGISTRATION_FIELD_LABEL } from './labels';
+import { useInterval } from './useApi';
+import { navigate } from './useRoute';
+
+interface Draft {
+  channel: Channel;
+  form: RequestForm;
+  /** The clerk chose the form by hand: stop deriving it from the channel. */
+  formTouched: boolean;
+  received: string;
+  /** Untouched means "now": the register stamps its own clock at the moment of registration. */
+  receivedTouched: boolean;
+  requesterType: RequesterType;
+  requesterName: string;
+  postalAddress: string;
+  email: string;
+  phone: string;
+  description: string;
+  urgent: boolean;
+  urgentReason: string;
+  replyBy: ReplyWay | '';
+  signed: boolean;
+  byOfficial: boolean;
+  officialName: string;
+  officialPhone: string;
+}
+
+const fresh = (): Draft => ({
+  channel: 'in_person',
+  form: 'written',
+  formTouched: false,
+  received: nowUaDateTime(),
+  receivedTouched: false,
+  requesterType: 'natural',
+  requesterName: '',
+  postalAddress: '',
+  email: '',
+  phone: '',
+  description: '',
+  urgent: false,
+  urgentReason: '',
+  replyBy: '',
+  signed: false,
+  byOfficial: false,
+  officialName: '',
+  officialPhone: '',
+});
+
+/** Which API path each draft field answers for, to clear its error when it is edited. */
+const PATH: Partial<Record<keyof Draft, string>> = {
+  received: 'receivedAt',
+  officialName: 'filledByOfficial.name',
+  officialPhone: 'filledByOfficial.phone',
+};
+
+/** Element to focus for an invalid API path. */
+const FIELD_ID: Record<string, string> = {
+  receivedAt: 'reg-received',
+  requesterName: 'reg-name',
+  postalAddress: 'reg-address',
+  email: 'reg-email',
+  phone: 'reg-phone',
+  description: 'reg-description',
+  urgentReason: 'reg-urgent-reason',
+  replyBy: 'reg-reply',
+  'filledByOfficial.name': 'reg-official-name',
+  'filledByOfficial.phone': 'reg-official-phone',
+};
+
+/** Requester's phone before the official's: the API labels both «Телефон». */
+
+type Registered = RegisterResult & { requesterName: string; urgent: boolean };
+
+export function RegistrationForm() {
+  const { changed } = useShell();
+  const [d, setDraft] = useState<Draft>(fresh);
+  const [errors, setErrors] = useState<SplitErrors | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<Registered | null>(null);
+  const [resets, setResets] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const firstRef = useRef<HTMLInputElement>(null);
+
+  // The cursor goes to the first field on arrival and after each registration.
+  useEffect(() => firstRef.current?.focus(), [resets]);
+
+  // "Now" keeps up with the clock until the clerk types a time of his own.
+  useInterval(() => setDraft((x) => (x.receivedTouched ? x : { ...x, received: nowUaDateTime() })), 20_000);
+
+  // Ctrl+Enter registers wherever the focus is on this screen.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey) {
+        e.preventDefault();
+        formRef.current?.requestSubmit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  function set<K extends keyof Draft>(key: K, value: Draft[K], extra: Partial<Draft> = {}) {
+    setDraft((x) => ({ ...x, [key]: value, ...extra }));
+    const path = PATH[key] ?? key;
+    if (errors?.fields[path]) {
+      const { [path]: _gone, ...rest } = errors.fields;
+      setErrors({ ...errors, fields: rest });
+    }
+  }
+
+  function showErrors(e: SplitErrors) {
+    setErrors(e);
+    const first = Object.keys(e.fields).map((p) => FIELD_ID[p]).find(Boolean);
+    if (first) document.getElementById(first)?.focus();
+  }
+
+  async function submit(ev?: FormEvent) {
+    ev?.preventDefault();
+    if (busy) return;
+    let receivedAt: string | undefined;
+    if (d.receivedTouched) {
+      receivedAt = parseUaDateTime(d.received) ?? undefined;
+      if (!receivedAt)
+        return showErrors({ general: [], fields: { receivedAt: 'вкажіть існуючі дату й час у форматі ДД.ММ.РРРР гг:хх, наприклад 23.11.2026 10:00' } });
+    }
+    const input: ApiInput<'requests:register'> = {
+      channel: d.channel,
+      form: d.form,
+      requesterType: d.requesterType,
+      requesterName: d.requesterName,
+      postalAddress: d.postalAddress,
+      email: d.email,
+      phone: d.phone,
+      description: d.description,
+      urgent: d.urgent,
+      urgentReason: d.urgent ? d.urgentReason : '',
+      signed: d.form === 'written' && d.signed,
+      filledByOfficial: d.byOfficial ? { name: d.officialName, phone: d.officialPhone } : null,
+      ...(d.replyBy ? { replyBy: d.replyBy } : {}),
+      ...(receivedAt ? { receivedAt } : {}),
+    };
+    setBusy(true);
+    const r = await api.call('requests:register', input);
+    setBusy(false);
+    if (!r.ok) {
+      return showErrors(splitErrors(r.error));
+    }
+    setResult({ ...r.value, requesterName: d.requesterName, urgent: d.urgent });
+    setErrors(null);
+    setDraft(fresh());
+    setResets((n) => n + 1);
+    changed();
+  }
+
+  const err = (path: string) => errors?.fields[path];
+  const keys = formKeys({ ctrlEnter: false });
+
+  return (
+    <div className="register-screen">
+      <form ref={formRef} className="panel register-form" noValidate onSubmit={submit} onKeyDown={keys} aria-labelledby="reg-title">
+        <h1 id="reg-title" className="screen-title" tabIndex={-1}>
+          Реєстрація запиту на інформацію
+        </h1>
+        <div className="form-columns">
+          <div className="form-column">
+            <section className="group" aria-labelledby="g-arrival">
+              <h2 id="g-arrival">Надходження</h2>
+              <RadioGroup
+                id="reg-channel"
+                name="channel"
+                legend="Спосіб надходження"
+                value={d.channel}
+                firstRef={firstRef}
+                options={CHANNELS.map((c) => [c, CHANNEL_LABEL[c]] as const)}
+                onChange={(c) => set('channel', c, d.formTouched ? {} : { form: c === 'phone' ? 'oral' : 'written' })}
+              />
+              <div className="row">
+                <RadioGroup
+                  id="reg-form"
+                  name="form"
+                  legend="Форма запиту"
+                  value={d.form}
+                  options={(['written', 'oral'] as const).map((f) => [f, FORM_LABEL[f]] as const)}
+                  onChange={(f) => set('form', f, { formTouched: true })}
+                />
+                <TextField
+                  id="reg-received"
+                  label="Дата і час надходження"
+                  value={d.received}
+                  hint={d.receivedTouched ? 'ДД.ММ.РРРР гг:хх' : 'зараз; змініть, якщо запит надійшов раніше'}
+                  error={err('receivedAt')}
+                  onChange={(v) => set('received', v, { receivedTouched: true })}
+                />
+              </div>
+            </section>
+            <section className="group" aria-labelledby="g-requester">
+              <h2 id="g-requester">Запитувач</h2>
+              <RadioGroup
+                id="reg-type"
+                name="requesterType"
+                legend="Хто подає запит"
+                value={d.requesterType}
+                options={REQUESTER_TYPES.map((t) => [t, REQUESTER_TYPE_LABEL[t]] as const)}
+                onChange={(t) => set('requesterType', t)}
+              />
+              <TextField
+                id="reg-name"
+                label={d.requesterType === 'natural' ? "Прізвище, ім'я, по батькові" : 'Найменування'}
+                value={d.requesterName}
+                required
+                error={err('requesterName')}
+                onChange={(v) => set('requesterName', v)}
+              />
+              <TextField
+                id="reg-address"
+                label="Поштова адреса"
+                value={d.postalAddress}
+                hint="потрібна поштова адреса або e-mail"
+                error={err('postalAddress')}
+                onChange={(v) => set('postalAddress', v)}
+              />
+              <div className="row">
+                <TextField id="reg-email" label="Електронна пошта" type="email" inputMode="email" value={d.email} error={err('email')} onChange={(v) => set('email', v)} />
+                <TextField id="reg-phone" label="Телефон" type="tel" inputMode="tel" value={d.phone} error={err('phone')} onChange={(v) => set('phone', v)} />
+              </div>
+            </section>
+          </div>
+          <div className="form-column">
+            <section className="group" aria-labelledby="g-request">
+              <h2 id="g-request">Запит</h2>
+              <TextArea
+                id="reg-description"
+                label="Опис запитуваної інформації"
+                hint="загальний опис або вид, назва, реквізити чи зміст документа"
+                rows={5}
+                required
+                value={d.description}
+                error={err('description')}
+                onChange={(v) => set('description', v)}
+              />
+              <Checkbox id="reg-urgent" label="Терміновий запит (відповідь протягом 48 годин)" checked={d.urgent} onChange={(v) => set('urgent', v)} />
+              {d.urgent ? (
+                <TextArea
+                  id="reg-urgent-reason"
+                  label="Обґрунтування терміновості"
+                  hint="захист життя чи свободи, стан довкілля, якість харчових продуктів, аварії, катастрофи, надзвичайні ситуації"
+                  rows={2}
+                  required
+                  value={d.urgentReason}
+                  error={err('urgentReason')}
+                  onChange={(v) => set('urgentReason', v)}
+                />
+              ) : null}
+              <SelectField<ReplyWay | ''>
+                id="reg-reply"
+                label="Спосіб отримання відповіді"
+                value={d.replyBy}
+                error={err('replyBy')}
+                options={[['', 'як надійшов запит'] as const, ...REPLY_WAYS.map((w) => [w, REPLY_WAY_LABEL[w]] as const)]}
+                onChange={(v) => set('replyBy', v)}
+              />
+              {d.form === 'written' ? (
+                <Checkbox id="reg-signed" label="Підпис і дата наявні" checked={d.signed} error={err('signed')} onChange={(v) => set('signed', v)} />
+              ) : null}
+              <Checkbox
+                id="reg-by-official"
+                label="Запит оформлено посадовою особою"
+                hint="коли особа з поважних причин не може подати письмовий запит (п. 7 Додатка 3)"
+                checked={d.byOfficial}
+                onChange={(v) => set('byOfficial', v)}
+              />
+              {d.byOfficial ? (
+                <div className="row">
+                  <TextField id="reg-official-name" label="ПІБ посадової особи" required value={d.officialName} error={err('filledByOfficial.name')} onChange={(v) => set('officialName', v)} />
+                  <TextField
+                    id="reg-official-phone"
+                    label="Телефон посадової особи"
+                    type="tel"
+                    required
+                    value={d.officialPhone}
+                    error={err('filledByOfficial.phone')}
+                    onChange={(v) => set('officialPhone', v)}
+                  />
+                </div>
+              ) : null}
+            </section>
+          </div>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary big" disabled={busy}>
+            Зареєструвати <span className="key-hint">(Ctrl+Enter)</span>
+          </button>
+          <span className="hint">Enter — наступне поле, Shift+Enter — попереднє; у багаторядковому полі Enter — новий рядок.</span>
+        </div>
+      </form>
+      <aside className="register-aside" aria-label="Результат реєстрації">
+        {errors ? (
+          <ErrorAlert title="Запит не зареєстровано. Виправте:" lines={errorLines(errors, (p) => REGISTRATION_FIELD_LABEL[p])} />
+        ) : null}
+        <div aria-live="polite">{result ? <RegistrationResult r={result} /> : <FirstHint />}</div>
+      </aside>
+    </div>
+  );
+}
+
+function RegistrationResult({ r }: { r: Registered }) {
+  return (
+    <section className="panel result" aria-labelledby="result-title">
+      <h2 id="result-title">Зареєстровано</h2>
+      <p className="big-index" data-testid="new-index">
+        Вх. № {r.index}
+      </p>
+      <p className="muted">
+        від {uaDateTime(r.receivedAt)}
+        {r.requesterName ? ` · ${r.requesterName}` : ''}
+      </p>
+      <p className="result-due" data-testid="new-due">
+        Строк відповіді: <strong>до {r.dueAt ? uaDateTime(r.dueAt) : uaDateWithWeekday(r.dueDate)}</strong>
+        {r.dueAt ? <span className="muted"> (48 годин)</span> : <span className="muted"> включно</span>}
+      </p>
+      {r.complete ? null : (
+        <div className="warn-box">
+          <strong>Запит неповний (ч. 5 ст. 19 Закону). Бракує:</strong>
+          <ul>
+            {r.missing.map((m) => (
+              <li key={m}>{REQUIRED_PART_LABEL[m as RequiredPart] ?? m}</li>
+            ))}
+          </ul>
+          <span className="muted">Вирішіть у картці, чи залишити запит без розгляду.</span>
+        </div>
+      )}
+      <button type="button" onClick={() => navigate({ screen: 'card', id: r.id })}>
+        Відкрити картку
+      </button>
+    </section>
+  );
+}
+
+function FirstHint() {
+  return (
+    <section className="panel tips" aria-label="Підказки">
+      <h2>Підказки</h2>
+      <ul>
+        <li>
+          <kbd>Tab</kbd> або <kbd>Enter</kbd> — наступне поле; у групі варіантів — стрілки.
+        </li>
+        <li>
+          <kbd>Ctrl+Enter</kbd> — зареєструвати з будь-якого поля.
+        </li>
+        <li>Після реєстрації тут з’явиться вхідний номер і строк відповіді.</li>
+      </ul>
+    </section>
+  );
+}

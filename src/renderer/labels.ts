@@ -1,0 +1,99 @@
+/**
+ * Wording the shared `wording.ts` does not have yet: event names for the timeline, deadline states
+ * and form field names. Candidates to move into shared/wording.ts so documents can reuse them.
+ */
+import type { EventPayloads, EventType, RequestEvent, RequestView } from '../shared/domain';
+import { CHANNEL_LABEL, FORM_LABEL, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL } from '../shared/wording';
+import { truncate, uaDate, uah } from './format';
+
+export const EVENT_LABEL: Record<EventType, string> = {
+  registered: 'Зареєстровано',
+  assigned: 'Призначено виконавця',
+  extended: 'Продовжено строк розгляду',
+  cost_notice: 'Повідомлено про фактичні витрати',
+  payment_received: 'Підтверджено оплату витрат',
+  answered: 'Надано відповідь',
+  refused: 'Відмовлено в задоволенні запиту',
+  redirected: 'Направлено належному розпоряднику',
+  not_considered: 'Залишено без розгляду',
+  voided: 'Анульовано',
+  note: 'Примітка',
+  document_issued: 'Видано документ',
+};
+
+export const DUE_STATE_LABEL: Record<NonNullable<RequestView['dueState']>, string> = {
+  overdue: 'прострочено',
+  today: 'сьогодні',
+  soon: 'незабаром',
+  ok: '',
+};
+
+export const OPEN_FILTER_LABEL = 'на розгляді';
+
+/** One line of what the event recorded, for the timeline. */
+export function eventSummary(e: RequestEvent): string {
+  switch (e.type) {
+    case 'registered': {
+      const p = e.payload as EventPayloads['registered'];
+      return `Вх. № ${p.index}; ${CHANNEL_LABEL[p.channel]}, ${FORM_LABEL[p.form]}`;
+    }
+    case 'assigned': {
+      const p = e.payload as EventPayloads['assigned'];
+      return p.unit ? `${p.executor} (${p.unit})` : p.executor;
+    }
+    case 'extended':
+      return `Підстава: ${(e.payload as EventPayloads['extended']).reason}`;
+    case 'cost_notice': {
+      const p = e.payload as EventPayloads['cost_notice'];
+      const sum = p.amount === null ? 'без плати (ставок не встановлено)' : uah(p.amount);
+      return `${p.pages} стор., ${p.format}${p.restricted ? ', з відокремленням інформації з обмеженим доступом' : ''}; ${sum}`;
+    }
+    case 'payment_received':
+      return `Дата оплати: ${uaDate((e.payload as EventPayloads['payment_received']).date)}`;
+    case 'answered': {
+      const p = e.payload as EventPayloads['answered'];
+      return [p.outgoingIndex ? `вих. № ${p.outgoingIndex}` : '', uaDate(p.date), p.sentBy ? REPLY_WAY_LABEL[p.sentBy] : '']
+        .filter(Boolean)
+        .join(', ');
+    }
+    case 'refused': {
+      const p = e.payload as EventPayloads['refused'];
+      return `Підстава ${p.ground}: ${truncate(REFUSAL_GROUND_TEXT[p.ground], 80)}. ${p.explanation}`;
+    }
+    case 'redirected': {
+      const p = e.payload as EventPayloads['redirected'];
+      return p.holderAddress ? `${p.holder}, ${p.holderAddress}` : p.holder;
+    }
+    case 'not_considered':
+      return `Бракує: ${(e.payload as EventPayloads['not_considered']).missing}`;
+    case 'voided':
+      return `Причина: ${(e.payload as EventPayloads['voided']).reason}`;
+    case 'note':
+      return (e.payload as EventPayloads['note']).text;
+    case 'document_issued': {
+      const p = e.payload as EventPayloads['document_issued'];
+      return p.outgoingIndex ? `${p.kind}, вих. № ${p.outgoingIndex}` : p.kind;
+    }
+    default:
+      return JSON.stringify(e.payload);
+  }
+}
+
+/** Labels of registration fields, keyed by the API's input paths (for error messages). */
+export const REGISTRATION_FIELD_LABEL: Record<string, string> = {
+  receivedAt: 'Дата і час надходження',
+  channel: 'Спосіб надходження',
+  form: 'Форма запиту',
+  requesterType: 'Запитувач',
+  requesterName: 'ПІБ або найменування',
+  postalAddress: 'Поштова адреса',
+  email: 'Електронна пошта',
+  phone: 'Телефон',
+  description: 'Опис запитуваної інформації',
+  urgent: 'Терміновий запит',
+  urgentReason: 'Обґрунтування терміновості',
+  replyBy: 'Спосіб отримання відповіді',
+  signed: 'Підпис і дата',
+  'filledByOfficial.name': 'ПІБ посадової особи',
+  'filledByOfficial.phone': 'Телефон посадової особи',
+};
