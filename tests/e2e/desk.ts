@@ -51,6 +51,8 @@ export async function startDesk(now = NOW): Promise<Desk> {
   const cli = (args: string[], stdin?: unknown) => {
     const r = spawnSync(process.execPath, ['bin/registry-desk.mjs', ...args, '--db', db, '--json'], {
       cwd: ROOT,
+      // The same frozen clock as the shell, so seeded histories read as if typed at the desk.
+      env: { ...process.env, REGISTRY_DESK_NOW: now },
       input: stdin === undefined ? undefined : JSON.stringify(stdin),
       encoding: 'utf8',
     });

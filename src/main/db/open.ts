@@ -85,7 +85,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
       path,
       deskId,
       user: opts.user ?? process.env.REGISTRY_DESK_USER ?? process.env.USER ?? process.env.USERNAME ?? 'clerk',
-      now: opts.now ?? (() => new Date()),
+      now: opts.now ?? clockFromEnv(),
       hlc: (lastHlc.h && parseHlc(lastHlc.h)) || { millis: 0, counter: 0 },
     };
   } catch (e) {
@@ -101,6 +101,18 @@ export function ensureMeta(sqlite: Database.Database, key: string, make: () => s
   const value = make();
   sqlite.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(key, value);
   return (sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string }).value;
+}
+
+/**
+ * REGISTRY_DESK_NOW freezes the clock (demos, and tests that seed data through the CLI for a UI
+ * running at a fixed moment); it is never set in normal use.
+ */
+function clockFromEnv(): () => Date {
+  const fixed = process.env.REGISTRY_DESK_NOW;
+  if (!fixed) return () => new Date();
+  const at = new Date(fixed);
+  if (Number.isNaN(at.getTime())) throw new AppError('invalid_input', `REGISTRY_DESK_NOW не є моментом часу: ${fixed}`);
+  return () => at;
 }
 
 export function closeDb(db: Db): void {
