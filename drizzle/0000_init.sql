@@ -30,7 +30,8 @@ CREATE TABLE `meta` (
 );
 --> statement-breakpoint
 CREATE TABLE `requests` (
-	`id` text PRIMARY KEY NOT NULL,
+	`pk` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` text NOT NULL,
 	`journal` text NOT NULL,
 	`year` integer NOT NULL,
 	`seq` integer NOT NULL,
@@ -62,6 +63,7 @@ CREATE TABLE `requests` (
 	`updated_at` text NOT NULL
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `requests_id` ON `requests` (`id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `requests_journal_year_seq` ON `requests` (`journal`,`year`,`seq`);--> statement-breakpoint
 CREATE INDEX `requests_index` ON `requests` (`incoming_index`);--> statement-breakpoint
 CREATE INDEX `requests_received` ON `requests` (`received_date`);--> statement-breakpoint

@@ -8,7 +8,9 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 export const requests = sqliteTable(
   'requests',
   {
-    id: text('id').primaryKey(),
+    // A stable integer key: the search index's rowid points here (implicit rowids may change on VACUUM).
+    pk: integer('pk').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull(),
     journal: text('journal').notNull(),
     year: integer('year').notNull(),
     seq: integer('seq').notNull(),
@@ -41,6 +43,7 @@ export const requests = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
+    uniqueIndex('requests_id').on(t.id),
     uniqueIndex('requests_journal_year_seq').on(t.journal, t.year, t.seq),
     index('requests_index').on(t.index),
     index('requests_received').on(t.receivedDate),

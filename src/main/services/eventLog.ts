@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { kyivIso } from '../../shared/calendar';
 import type { EventPayloads, EventType, RequestEvent } from '../../shared/domain';
 import { formatHlc, tick } from '../../shared/sync/hlc';
-import type { Db } from '../db/open';
+import { prepared, type Db } from '../db/open';
 
 interface EventRow {
   pos: number;
@@ -28,7 +28,7 @@ export function eventHash(prevHash: string, e: RequestEvent): string {
 }
 
 export function lastHash(db: Db): string {
-  const row = db.sqlite.prepare('SELECT hash FROM events ORDER BY pos DESC LIMIT 1').get() as { hash: string } | undefined;
+  const row = prepared(db, 'SELECT hash FROM events ORDER BY pos DESC LIMIT 1').get() as { hash: string } | undefined;
   return row?.hash ?? '';
 }
 
@@ -49,8 +49,8 @@ export function newEvent<T extends EventType>(db: Db, requestId: string, type: T
 
 export function insertEvent(db: Db, e: RequestEvent): void {
   const hash = eventHash(lastHash(db), e);
-  db.sqlite
-    .prepare('INSERT INTO events (id, request_id, type, payload, at, desk, user, hlc, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+  prepared(
+    db, 'INSERT INTO events (id, request_id, type, payload, at, desk, user, hlc, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
     .run(e.id, e.requestId, e.type, JSON.stringify(e.payload), e.at, e.desk, e.user, e.hlc, hash);
 }
 
@@ -66,10 +66,10 @@ export const rowToEvent = (r: EventRow): RequestEvent => ({
 });
 
 export function loadEvents(db: Db, requestId: string): RequestEvent[] {
-  const rows = db.sqlite.prepare('SELECT * FROM events WHERE request_id = ? ORDER BY hlc, id').all(requestId) as EventRow[];
+  const rows = prepared(db, 'SELECT * FROM events WHERE request_id = ? ORDER BY hlc, id').all(requestId) as EventRow[];
   return rows.map(rowToEvent);
 }
 
 export function allEventRows(db: Db): EventRow[] {
-  return db.sqlite.prepare('SELECT * FROM events ORDER BY pos').all() as EventRow[];
+  return prepared(db, 'SELECT * FROM events ORDER BY pos').all() as EventRow[];
 }

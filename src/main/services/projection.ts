@@ -6,11 +6,12 @@ import type { CalendarSettings } from '../../shared/calendar/types';
 import type { DeadlineRules } from '../../shared/deadlines';
 import type { Registration, RequestEvent, RequestRecord, RequestState } from '../../shared/domain';
 import { deriveState } from '../../shared/requestState';
-import type { Db } from '../db/open';
+import { prepared, type Db } from '../db/open';
 import { loadEvents } from './eventLog';
 import { getSettings } from './settings';
 
 export interface RequestRow {
+  pk: number;
   id: string;
   journal: string;
   year: number;
@@ -71,7 +72,7 @@ export function rowToRecord(r: RequestRow): RequestRecord {
 }
 
 export function getRow(db: Db, id: string): RequestRow | undefined {
-  return db.sqlite.prepare('SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined;
+  return prepared(db, 'SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined;
 }
 
 export function calendarAndRules(db: Db): { cal: CalendarSettings; rules: DeadlineRules } {
@@ -86,13 +87,15 @@ export function refreshProjection(db: Db, requestId: string, ctx = calendarAndRu
   const record = rowToRecord(row);
   const events = loadEvents(db, requestId);
   const state = deriveState(record, events, ctx.cal, ctx.rules);
-  db.sqlite
-    .prepare('UPDATE requests SET status = ?, executor = ?, due_date = ?, due_at = ?, state = ?, updated_at = ? WHERE id = ?')
+  prepared(
+    db, 'UPDATE requests SET status = ?, executor = ?, due_date = ?, due_at = ?, state = ?, updated_at = ? WHERE id = ?')
     .run(state.status, state.executor, state.due?.dueDate ?? null, state.due?.dueAt ?? null, JSON.stringify(state), new Date().toISOString(), requestId);
-  db.sqlite.prepare('DELETE FROM requests_fts WHERE request_id = ?').run(requestId);
-  db.sqlite
-    .prepare('INSERT INTO requests_fts (request_id, incoming_index, requester, description, notes) VALUES (?, ?, ?, ?, ?)')
+  // The search entry's rowid is the request's integer key: replacing it is an index lookup, not a scan.
+  prepared(db, 'DELETE FROM requests_fts WHERE rowid = ?').run(row.pk);
+  prepared(
+    db, 'INSERT INTO requests_fts (rowid, request_id, incoming_index, requester, description, notes) VALUES (?, ?, ?, ?, ?, ?)')
     .run(
+      row.pk,
       requestId,
       record.index,
       [record.requesterName, record.postalAddress, record.email, record.phone].join(' '),

@@ -4,9 +4,10 @@ import type { RegisterResult } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
 import { kyivDate, kyivIso, parseInstant } from '../../shared/calendar';
 import { formatIndex } from '../../shared/incomingIndex';
+import type { Registration, RequiredPart } from '../../shared/domain';
 import { missingParts, normalizeRegistration } from '../../shared/registration';
 import { parseInput, registerInput } from '../../shared/schemas';
-import type { Db } from '../db/open';
+import { prepared, type Db } from '../db/open';
 import { insertEvent, newEvent } from './eventLog';
 import { refreshProjection } from './projection';
 import { getSettings } from './settings';
@@ -18,8 +19,8 @@ import { getSettings } from './settings';
  * and a number once committed is never handed out again.
  */
 export function takeNumber(db: Db, journal: string, year: number): number {
-  const row = db.sqlite
-    .prepare(
+  const row = prepared(
+    db,
       `INSERT INTO counters (journal, year, last)
        VALUES (?, ?, coalesce((SELECT max(seq) FROM requests WHERE journal = ? AND year = ?), 0) + 1)
        ON CONFLICT(journal, year) DO UPDATE SET last = last + 1
@@ -27,6 +28,34 @@ export function takeNumber(db: Db, journal: string, year: number): number {
     )
     .get(journal, year, journal, year) as { last: number };
   return row.last;
+}
+
+export interface NewRequestRow {
+  id: string;
+  journal: string;
+  year: number;
+  seq: number;
+  index: string;
+  reg: Registration;
+  missing: RequiredPart[];
+}
+
+/** The registration row as first written; its state columns are filled by `refreshProjection` in the same transaction. */
+export function insertRequestRow(db: Db, r: NewRequestRow): void {
+  const { reg } = r;
+  prepared(
+    db,
+      `INSERT INTO requests (id, journal, year, seq, incoming_index, received_at, received_date, channel, form, requester_type,
+        requester_name, postal_address, email, phone, description, urgent, urgent_reason, reply_by, signed, official_name,
+        official_phone, complete, missing, status, executor, due_date, due_at, state, desk, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, NULL, NULL, '{}', ?, ?)`,
+    )
+    .run(
+      r.id, r.journal, r.year, r.seq, r.index, reg.receivedAt, kyivDate(reg.receivedAt), reg.channel, reg.form, reg.requesterType,
+      reg.requesterName, reg.postalAddress, reg.email, reg.phone, reg.description, reg.urgent ? 1 : 0, reg.urgentReason,
+      reg.replyBy, reg.signed ? 1 : 0, reg.filledByOfficial?.name ?? null, reg.filledByOfficial?.phone ?? null,
+      r.missing.length === 0 ? 1 : 0, JSON.stringify(r.missing), db.deskId, new Date().toISOString(),
+    );
 }
 
 export function registerRequest(db: Db, raw: unknown): RegisterResult {
@@ -53,19 +82,7 @@ export function registerRequest(db: Db, raw: unknown): RegisterResult {
       desk: settings.index.deskCode,
       caseIndex: settings.index.caseIndex,
     });
-    db.sqlite
-      .prepare(
-        `INSERT INTO requests (id, journal, year, seq, incoming_index, received_at, received_date, channel, form, requester_type,
-          requester_name, postal_address, email, phone, description, urgent, urgent_reason, reply_by, signed, official_name,
-          official_phone, complete, missing, status, executor, due_date, due_at, state, desk, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, NULL, NULL, '{}', ?, ?)`,
-      )
-      .run(
-        id, journal, year, seq, index, receivedAt, receivedDate, reg.channel, reg.form, reg.requesterType,
-        reg.requesterName, reg.postalAddress, reg.email, reg.phone, reg.description, reg.urgent ? 1 : 0, reg.urgentReason,
-        reg.replyBy, reg.signed ? 1 : 0, reg.filledByOfficial?.name ?? null, reg.filledByOfficial?.phone ?? null,
-        missing.length === 0 ? 1 : 0, JSON.stringify(missing), db.deskId, new Date().toISOString(),
-      );
+    insertRequestRow(db, { id, journal, year, seq, index, reg, missing });
     insertEvent(db, newEvent(db, id, 'registered', { ...reg, index, journal, year, seq }));
     return refreshProjection(db, id, { cal: settings.calendar, rules: settings.rules });
   });
