@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { defaultCalendarSettings, isValidIsoDate } from './calendar';
 import { DEFAULT_RULES } from './deadlines';
+import { paymentSettings, printerSettings, stampSettings } from './documents';
+import { feeSettings } from './fees';
 import { templateProblem } from './incomingIndex';
 import { text } from './schemas';
 
@@ -49,12 +51,43 @@ export const rulesSettings = z.object({
   afterPaymentDays: z.number().int().min(1).max(60).default(DEFAULT_RULES.afterPaymentDays),
 });
 
+/** Journal and report exports. `;` by default: Excel in the Ukrainian locale splits CSV on it. */
+export const exportSettings = z.object({
+  csvSeparator: z.enum([';', ',']).default(';'),
+});
+
+/** The open-data set «Звіт щодо задоволення запитів на інформацію» and its passport (CMU No. 835). */
+export const openDataSettings = z.object({
+  /** The folder the council publishes from; `opendata` writes there when no other folder is given. */
+  folder: text(1000).default(''),
+  identifier: text(100).default('zapyty-na-informatsiiu'),
+  title: text(254).default('Звіт щодо задоволення запитів на інформацію'),
+  description: text(4000, { multiline: true }).default(
+    'Щомісячні узагальнені показники розгляду запитів на публічну інформацію: кількість запитів за способом надходження, категорією запитувача, результатом розгляду, продовженням строку та дотриманням строків. Персональні дані не містяться.',
+  ),
+  purpose: text(1000).default('Забезпечення прозорості розгляду запитів на публічну інформацію'),
+  maintainer: text(200).default(''),
+  email: text(254).default(''),
+  keywords: z.array(text(60)).max(30).default(['запити на інформацію', 'публічна інформація', 'доступ до інформації', 'звіт']),
+  licence: text(200).default('Creative Commons Attribution 4.0 (CC BY 4.0)'),
+  updateFrequency: text(100).default('щомісяця'),
+  /** First publication; empty: taken from the first `opendata` export. */
+  publishedAt: z.union([date, z.literal('')]).default(''),
+});
+
 export const settingsSchema = z
   .object({
     council: councilSettings.strict().prefault({}),
     index: indexSettings.strict().prefault({}),
     calendar: calendarSettings.strict().prefault({}),
     rules: rulesSettings.strict().prefault({}),
+    // Documents (stamp, cost notice, printing): their schemas live beside the code that uses them.
+    stamp: stampSettings.strict().prefault({}),
+    fees: feeSettings.strict().prefault({}),
+    payment: paymentSettings.strict().prefault({}),
+    printers: printerSettings.strict().prefault({}),
+    exports: exportSettings.strict().prefault({}),
+    openData: openDataSettings.strict().prefault({}),
   })
   .strict();
 export type Settings = z.output<typeof settingsSchema>;

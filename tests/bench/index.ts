@@ -13,6 +13,8 @@ export type Suite = () => Promise<BenchResult[]>;
 
 const suites: [string, () => Promise<{ default: Suite }>][] = [
   ['registration', () => import('./registration')],
+  ['journal', () => import('./journal')],
+  ['stamp', () => import('./stamp')],
 ];
 
 export async function median(times: number, f: () => unknown | Promise<unknown>): Promise<number> {

@@ -12,9 +12,18 @@ import { actOnRequest } from '../services/actions';
 import { getRequest, listRequests, recomputeAll, todayPanel } from '../services/queries';
 import { registerRequest } from '../services/registration';
 import { getSettings, updateSettings } from '../services/settings';
+import { makeDocument, printDocument } from '../services/documents';
+import type { PrintPort } from '../../shared/documents';
+import { exportJournal } from '../services/journal';
+import { exportReport, getReport } from '../services/reports';
+import { openDataStatus, publishOpenData } from '../services/openData';
+import { previewImport, runImport } from '../services/import';
+import { JobRegistry } from '../services/jobs';
+import { jobRef, jobsQuery } from '../../shared/journalInputs';
 import { APP_VERSION } from '../version';
 
-type Handlers = { [M in ApiMethod]: (input: unknown) => ApiResults[M] };
+// Making and printing papers is asynchronous; every other method answers at once.
+type Handlers = { [M in ApiMethod]: (input: unknown) => ApiResults[M] | Promise<ApiResults[M]> };
 
 export function dueFor(raw: unknown, base = defaultCalendarSettings()): { dueDate: string; dueAt?: string } {
   const q = parseInput(dueQuery, raw);
@@ -22,7 +31,10 @@ export function dueFor(raw: unknown, base = defaultCalendarSettings()): { dueDat
   return answerDeadline({ receivedAt: q.receivedAt, urgent: q.urgent, extended: q.extended }, cal);
 }
 
-export function createHandlers(db: Db): Handlers {
+/** `print`: the shell's printing (Electron); without it `documents:print` says to print the PDF from the preview. */
+export function createHandlers(db: Db, print?: PrintPort): Handlers {
+  // Exports and imports run as jobs: the call answers with the job at once, the UI polls it.
+  const jobs = new JobRegistry();
   return {
     'requests:register': (i) => registerRequest(db, i),
     'requests:get': (i) => getRequest(db, i),
@@ -49,16 +61,36 @@ export function createHandlers(db: Db): Handlers {
         martialLaw: isMartialLaw(kyivDate(now), getSettings(db).calendar),
       };
     },
+    'documents:make': async (i) => {
+      const { bytes, ...made } = await makeDocument(db, i);
+      return { ...made, pdfBase64: Buffer.from(bytes).toString('base64') };
+    },
+    'documents:printers': async () => (print ? print.printers() : []),
+    'documents:print': (i) => printDocument(db, print, i),
+    'journal:export': (i) => jobs.start('journal:export', (ctl) => exportJournal(db, i, ctl)),
+    'reports:get': (i) => getReport(db, i),
+    'reports:export': (i) => jobs.start('reports:export', (ctl) => exportReport(db, i, ctl)),
+    'opendata:status': () => openDataStatus(db),
+    'opendata:publish': (i) => publishOpenData(db, i ?? {}),
+    'import:preview': (i) => jobs.start('import:preview', (ctl) => previewImport(db, i, ctl)),
+    'import:run': (i) => jobs.start('import:run', (ctl) => runImport(db, i, ctl)),
+    'jobs:status': (i) => jobs.status(parseInput(jobsQuery, i)?.id),
+    'jobs:cancel': (i) => jobs.cancel(parseInput(jobRef, i).id),
   };
 }
 
-/** Runs one call and turns every failure into a Result, so no exception crosses the boundary. */
-export function dispatch(handlers: Handlers, method: unknown, input: unknown): Result<unknown> {
+/**
+ * Runs one call and turns every failure into a Result, so no exception crosses the boundary.
+ * Synchronous methods answer synchronously; an asynchronous one (documents) gives a promise of the Result.
+ */
+export function dispatch(handlers: Handlers, method: unknown, input: unknown): Result<unknown> | Promise<Result<unknown>> {
   try {
     if (!isApiMethod(method)) throw new AppError('invalid_input', `Невідомий метод API: ${String(method).slice(0, 60)}`);
     // Validate at the boundary even though services parse again: a bad call must never reach SQL.
     parseInput(API_INPUTS[method], input);
-    return { ok: true, value: handlers[method](input) };
+    const value = handlers[method](input);
+    if (value instanceof Promise) return value.then((v) => ({ ok: true as const, value: v }), (e: unknown) => ({ ok: false as const, error: toErrorData(e) }));
+    return { ok: true, value };
   } catch (e) {
     return { ok: false, error: toErrorData(e) };
   }

@@ -6,12 +6,13 @@ import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_CALL } from '../../shared/api/bridge';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createHandlers, dispatch } from '../api/handlers';
 import { openDb, type Db } from '../db/open';
+import { electronPrintPort } from './printing';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 let db: Db | null = null;
 
@@ -42,11 +43,11 @@ function createWindow(): BrowserWindow {
 app.enableSandbox();
 app.whenReady().then(() => {
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   db = openDb(join(app.getPath('userData'), 'register.sqlite'));
-  const handlers = createHandlers(db);
+  const handlers = createHandlers(db, electronPrintPort(() => BrowserWindow.getAllWindows()[0] ?? null));
   ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
     // Only our own page may call: a frame from anywhere else gets nothing.
     const url = event.senderFrame?.url ?? '';

@@ -5,10 +5,12 @@ import { AppError } from '../../shared/errors';
 import { deriveState } from '../../shared/requestState';
 import { actInput, actionInputs, parseInput } from '../../shared/schemas';
 import { whyNot } from '../../shared/transitions';
+import { computeCost } from '../../shared/fees';
 import type { Db } from '../db/open';
 import { insertEvent, loadEvents, newEvent } from './eventLog';
 import { calendarAndRules, refreshProjection, rowToRecord } from './projection';
 import { findRequestRow, getRequest } from './queries';
+import { getSettings } from './settings';
 
 const EVENT_OF: Record<Action, EventType> = {
   assign: 'assigned',
@@ -41,7 +43,11 @@ export function actOnRequest(db: Db, raw: unknown): RequestView {
       if (d !== undefined && d > today) throw new AppError('invalid_input', `Дата ${d} ще не настала`);
     }
     if (action === 'answer') payload.date ??= today;
-    if (action === 'cost_notice') payload.amount ??= null;
+    if (action === 'cost_notice') {
+      // The sum is fixed when the notice is given, at the rates and subsistence minimum in force that day.
+      const p = payload as { pages: number; format: 'A4' | 'A3'; restricted: boolean };
+      payload.amount = computeCost({ ...p, on: today }, getSettings(db).fees).amount;
+    }
     const event = newEvent(db, record.id, EVENT_OF[action], payload as EventPayloads[EventType]) as RequestEvent;
     insertEvent(db, event);
     refreshProjection(db, record.id, ctx);

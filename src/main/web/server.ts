@@ -72,7 +72,7 @@ export function startWebShell(opts: WebShellOptions): Promise<{ server: Server; 
           return send(res, 400, JSON.stringify({ ok: false, error: { kind: 'invalid_input', message: 'Некоректний запит: очікується JSON до 2 МБ' } }));
         }
         const method = decodeURIComponent(url.pathname.slice(5));
-        return send(res, 200, JSON.stringify(dispatch(handlers, method, input)));
+        return send(res, 200, JSON.stringify(await dispatch(handlers, method, input)));
       }
       const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
       let file = join(root, rel);

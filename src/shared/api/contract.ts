@@ -8,6 +8,11 @@ import type { RequestSummary, RequestView } from '../domain';
 import type { AppErrorData, Result } from '../errors';
 import { actInput, dueQuery, listQuery, registerInput, requestRef } from '../schemas';
 import type { Settings } from '../settings';
+import type { JobInfo } from '../jobs';
+import { importInput, journalExportInput, jobRef, jobsQuery, openDataPublishInput, reportExportInput, reportQuery } from '../journalInputs';
+import type { OpenDataStatus, PublishResult } from '../openDataStatus';
+import type { Statistics } from '../statistics';
+import { documentInput, printInput, type DocumentResult, type PrinterInfo } from '../documents';
 
 export interface RegisterResult {
   id: string;
@@ -55,6 +60,30 @@ export const API_INPUTS = {
   /** Partial update of the settings; each part is merged and the whole validated. */
   'settings:update': z.record(z.string(), z.unknown()),
   'app:info': none,
+  /** Starts writing the registration journal (month or period) as PDF, XLSX or CSV; follow it with `jobs:status`. */
+  'journal:export': journalExportInput,
+  /** Statistics of a period (by channel, requester, result, month) for the report screen and its charts. */
+  'reports:get': reportQuery,
+  /** Starts writing the statistics report as PDF or XLSX; a job. */
+  'reports:export': reportExportInput,
+  /** Whether the published open-data set went stale and by when to refresh it (3 working days). */
+  'opendata:status': none,
+  /** Writes the open-data set (CSV, JSON, passport) into the given or the configured folder. */
+  'opendata:publish': openDataPublishInput,
+  /** Starts a dry run of an import: what would be imported, every refused row with its reason; a job. */
+  'import:preview': importInput,
+  /** Starts the import itself (one transaction); a job whose result is the import report. */
+  'import:run': importInput,
+  /** One job by id, or all recent ones. */
+  'jobs:status': jobsQuery,
+  /** Cancels a running job: nothing half-written, nothing half-imported. */
+  'jobs:cancel': jobRef,
+  /** Makes a paper (stamp, receipt, form, letter) as a PDF file; the bytes come back for the preview. */
+  'documents:make': documentInput,
+  /** The printers the clerk can choose from (Electron only). */
+  'documents:printers': none,
+  /** Prints a made PDF; the printer chosen is remembered for its kind (stamp sheet → the tray printer). */
+  'documents:print': printInput,
 } as const;
 
 export interface ApiResults {
@@ -67,6 +96,18 @@ export interface ApiResults {
   'settings:get': Settings;
   'settings:update': Settings;
   'app:info': AppInfo;
+  'journal:export': JobInfo;
+  'reports:get': Statistics;
+  'reports:export': JobInfo;
+  'opendata:status': OpenDataStatus;
+  'opendata:publish': PublishResult;
+  'import:preview': JobInfo;
+  'import:run': JobInfo;
+  'jobs:status': JobInfo[];
+  'jobs:cancel': JobInfo;
+  'documents:make': DocumentResult & { pdfBase64: string };
+  'documents:printers': PrinterInfo[];
+  'documents:print': { printer: string };
 }
 
 export type ApiMethod = keyof typeof API_INPUTS & keyof ApiResults;

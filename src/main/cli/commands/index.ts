@@ -2,7 +2,12 @@
 import type { Command } from '../command';
 import { due } from './due';
 import { act, list, register, show } from './requests';
+import { importJournal } from './import';
+import { journal } from './journal';
+import { opendata } from './opendata';
+import { report } from './report';
+import { form, letter, receiptCommand, stamp } from './documents';
 import { verify } from './verify';
 import { backup, restore } from './backup';
 
-export const COMMANDS: Command[] = [register, show, list, act, due, verify, backup, restore];
+export const COMMANDS: Command[] = [register, show, list, act, due, stamp, receiptCommand, form, letter, verify, backup, restore, journal, report, opendata, importJournal];

@@ -1,0 +1,54 @@
+/**
+ * The visitor's receipt: what was registered, under which number and when, by when the answer is
+ * due under the Law (5 working days, or 48 hours for an urgent request), how it will come, and
+ * whom to ask. An A5 sheet: it is handed over the counter.
+ */
+import { answerDeadline } from '../../shared/deadlines';
+import type { RequestView } from '../../shared/domain';
+import type { Settings } from '../../shared/settings';
+import { CHANNEL_LABEL, REPLY_WAY_LABEL } from '../../shared/wording';
+import { ukDate, ukTime } from './format';
+import { area, labelled, para, signature } from './layout';
+import { finish, mm, newDocument } from './pdfDocument';
+import { holderName } from './stamp';
+
+const SIZE = 10.5;
+
+function deadlineText(r: RequestView, s: Settings): string {
+  const d = answerDeadline({ receivedAt: r.receivedAt, urgent: r.urgent, extended: false }, s.calendar, s.rules);
+  if (d.dueAt) return `не пізніше ${ukTime(d.dueAt)} ${ukDate(d.dueDate)} (${s.rules.urgentHours} годин з моменту надходження запиту, ч. 2 ст. 20 Закону)`;
+  return `не пізніше ${ukDate(d.dueDate)} (${s.rules.normalDays} робочих днів з дня надходження запиту, ч. 1 ст. 20 Закону)`;
+}
+
+function deliveryText(r: RequestView): string {
+  const to = r.replyBy === 'post' ? r.postalAddress : r.replyBy === 'email' ? r.email : r.replyBy === 'fax' ? r.phone : '';
+  return `${REPLY_WAY_LABEL[r.replyBy]}${to ? `: ${to}` : ''}`;
+}
+
+export function receipt(r: RequestView, s: Settings, clerk: string): Promise<Buffer> {
+  const holder = holderName(s);
+  const d = newDocument({ title: `Розписка про прийняття запиту вх. № ${r.index}`, author: holder, size: 'A5', margins: { top: mm(12), bottom: mm(12), left: mm(15), right: mm(12) } });
+  const { doc } = d;
+  const { x, w } = area(doc);
+  doc.font('bold').fontSize(11).text(holder, x, doc.y, { width: w, align: 'center' });
+  if (s.council.address) doc.font('regular').fontSize(9).text(s.council.address, { width: w, align: 'center' });
+  doc.moveDown(0.8);
+  doc.font('bold').fontSize(13).text('РОЗПИСКА', { width: w, align: 'center' });
+  doc.font('regular').fontSize(SIZE).text('про прийняття запиту на публічну інформацію', { width: w, align: 'center' });
+  doc.moveDown(0.8);
+  labelled(doc, 'Вхідний номер', r.index, SIZE);
+  labelled(doc, 'Дата і час надходження', `${ukDate(r.receivedDate)} о ${ukTime(r.receivedAt)}`, SIZE);
+  labelled(doc, 'Спосіб надходження', CHANNEL_LABEL[r.channel], SIZE);
+  labelled(doc, 'Запитувач', r.requesterName, SIZE);
+  labelled(doc, 'Запит', r.description.length > 300 ? `${r.description.slice(0, 300)}…` : r.description, SIZE);
+  if (r.urgent) labelled(doc, 'Терміновий запит', r.urgentReason, SIZE);
+  labelled(doc, 'Відповідь буде надано', deadlineText(r, s), SIZE);
+  labelled(doc, 'Спосіб отримання відповіді', deliveryText(r), SIZE);
+  doc.moveDown(0.4);
+  para(doc, 'Строк може бути продовжено до 20 робочих днів, якщо запит стосується великого обсягу інформації або потребує пошуку серед значної кількості даних; про це Вам повідомлять письмово не пізніше п’яти робочих днів з дня надходження запиту.', { size: 9 });
+  if (!r.complete) para(doc, 'Увага: у запиті бракує відомостей, обов’язкових за частиною п’ятою статті 19 Закону; запит може бути залишено без задоволення.', { size: 9, font: 'italic' });
+  const contacts = [s.council.phone && `тел. ${s.council.phone}`, s.council.email && `e-mail ${s.council.email}`, s.council.website].filter(Boolean).join(', ');
+  if (contacts) labelled(doc, 'Довідки', contacts, 9.5);
+  signature(doc, 'Запит прийняв(ла)', s.council.responsiblePerson || clerk);
+  return finish(d);
+}

@@ -1,0 +1,149 @@
+/**
+ * The stamp laid onto a scan of the request (pdf-lib): a PDF keeps every page and object it had,
+ * page 1 gets one more content stream with the stamp; a PNG or JPEG becomes a one-page PDF first.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, popGraphicsState, pushGraphicsState, concatTransformationMatrix, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { StampSettings } from '../../shared/documents';
+import { AppError } from '../../shared/errors';
+import { fontBytes, type Face } from './fonts';
+import { PAGE } from './pdfDocument';
+import { drawStamp, stampBox, type Painter, type StampContent } from './stamp';
+
+/** A request with its attachments is a few pages; a scan far longer is most likely the wrong file. */
+export const MAX_SCAN_PAGES = 100;
+export const MAX_SCAN_BYTES = 100 * 1024 * 1024;
+
+export type ScanType = 'pdf' | 'png' | 'jpeg';
+
+/** By content, not by the file's name: a renamed file must not slip through. */
+export function scanType(b: Uint8Array): ScanType | null {
+  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return 'png';
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  // The PDF header may follow a little junk (the spec allows it within the first 1024 bytes).
+  if (Buffer.from(b.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
+  return null;
+}
+
+// pdf-lib parses a font on every embed; one parse per process is enough (see fonts.ts).
+const parsedForPdfLib = new Map<Uint8Array, unknown>();
+const cachingFontkit = {
+  create(bytes: Uint8Array, name?: string) {
+    let f = parsedForPdfLib.get(bytes);
+    if (!f) {
+      f = fontkit.create(bytes, name);
+      parsedForPdfLib.set(bytes, f);
+    }
+    return f;
+  },
+} as typeof fontkit;
+
+const bad = (message: string) => new AppError('invalid_input', message);
+
+async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  const encrypted = () =>
+    bad('PDF-файл скану зашифровано (захищено паролем або обмеженнями): штамп на нього накласти не можна. Збережіть скан без захисту і повторіть.');
+  const broken = (e: unknown) => bad(`PDF-файл скану пошкоджено, його не вдалося прочитати: ${(e as Error).message.split('\n')[0]}`);
+  let pdf: PDFDocument;
+  try {
+    // Load past the encryption to say so ourselves: pdf-lib's own error class fails `instanceof` (ES5 build).
+    pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, ignoreEncryption: true });
+  } catch (e) {
+    if (/encrypt/i.test((e as Error).message)) throw encrypted();
+    throw broken(e);
+  }
+  if (pdf.isEncrypted) throw encrypted();
+  let n: number;
+  try {
+    n = pdf.getPageCount();
+  } catch (e) {
+    // A truncated file may parse, with no page tree to walk.
+    throw broken(e);
+  }
+  if (n === 0) throw bad('PDF-файл скану не містить жодної сторінки');
+  if (n > MAX_SCAN_PAGES)
+    throw bad(`Скан має ${n} сторінок, більше ніж ${MAX_SCAN_PAGES}: ймовірно, вибрано не той файл. Штамп ставиться на першу сторінку копії запиту.`);
+  return pdf;
+}
+
+async function imageToPdf(bytes: Uint8Array, type: 'png' | 'jpeg'): Promise<PDFDocument> {
+  const pdf = await PDFDocument.create();
+  let img;
+  try {
+    img = type === 'png' ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes);
+  } catch (e) {
+    throw bad(`Файл зображення скану пошкоджено: ${(e as Error).message.split('\n')[0]}`);
+  }
+  // An A4 page in the image's orientation, the image fitted whole: the copy prints at its real size.
+  const [a, b] = PAGE.A4;
+  const [w, h] = img.width > img.height ? [b, a] : [a, b];
+  const scale = Math.min(w / img.width, h / img.height);
+  const page = pdf.addPage([w, h]);
+  page.drawImage(img, { x: (w - img.width * scale) / 2, y: (h - img.height * scale) / 2, width: img.width * scale, height: img.height * scale });
+  pdf.setTitle('Скан запиту на інформацію');
+  return pdf;
+}
+
+/**
+ * Makes the page draw in "visual" coordinates (as the page is shown, y up from its lower left
+ * corner) whatever its /Rotate and crop box, so the stamp lands in the lower right as seen.
+ */
+function visualFrame(page: PDFPage): { w: number; h: number; cm: [number, number, number, number, number, number] } {
+  const { x: cx, y: cy, width: W, height: H } = page.getCropBox();
+  switch ((((page.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270) {
+    case 90:
+      return { w: H, h: W, cm: [0, 1, -1, 0, cx + W, cy] };
+    case 180:
+      return { w: W, h: H, cm: [-1, 0, 0, -1, cx + W, cy + H] };
+    case 270:
+      return { w: H, h: W, cm: [0, -1, 1, 0, cx, cy + H] };
+    default:
+      return { w: W, h: H, cm: [1, 0, 0, 1, cx, cy] };
+  }
+}
+
+function pdfLibPainter(page: PDFPage, fonts: Record<'regular' | 'bold', PDFFont>, pageH: number): Painter {
+  const black = rgb(0, 0, 0);
+  const font = (bold: boolean) => (bold ? fonts.bold : fonts.regular);
+  return {
+    measure: (s, size, bold) => font(bold).widthOfTextAtSize(s, size),
+    rect: (b, w) => page.drawRectangle({ x: b.x, y: pageH - b.y - b.h, width: b.w, height: b.h, borderWidth: w, borderColor: black }),
+    line: (x1, y1, x2, y2, w) => page.drawLine({ start: { x: x1, y: pageH - y1 }, end: { x: x2, y: pageH - y2 }, thickness: w, color: black }),
+    text: (s, x, baseline, size, bold) => page.drawText(s, { x, y: pageH - baseline, size, font: font(bold), color: black }),
+  };
+}
+
+export async function stampOnto(scan: Uint8Array, c: StampContent, s: StampSettings): Promise<Uint8Array> {
+  if (scan.length === 0) throw bad('Файл скану порожній');
+  if (scan.length > MAX_SCAN_BYTES) throw bad(`Файл скану більший за ${MAX_SCAN_BYTES / 1024 / 1024} МБ`);
+  const type = scanType(scan);
+  if (!type) throw bad('Файл скану не є PDF, PNG або JPEG: штамп накладається лише на скан запиту в одному з цих форматів');
+  const pdf = type === 'pdf' ? await loadPdf(scan) : await imageToPdf(scan, type);
+  try {
+    return await stampFirstPage(pdf, c, s);
+  } catch (e) {
+    // pdf-lib reads a damaged file leniently and fails only when the page tree is walked.
+    if (e instanceof AppError) throw e;
+    throw bad(`Файл скану пошкоджено: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+async function stampFirstPage(pdf: PDFDocument, c: StampContent, s: StampSettings): Promise<Uint8Array> {
+  pdf.registerFontkit(cachingFontkit);
+  const embed = (face: Face) => pdf.embedFont(fontBytes(face), { subset: true });
+  const fonts = { regular: await embed('regular'), bold: await embed('bold') };
+  const page = pdf.getPage(0);
+  const frame = visualFrame(page);
+  // Close whatever graphics state the scan's own content leaves open, so the stamp starts clean.
+  page.node.normalize();
+  const ctx = pdf.context;
+  page.node.wrapContentStreams(ctx.register(ctx.stream('q\n')), ctx.register(ctx.stream('\nQ\n')));
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...frame.cm));
+  // White under the stamp, translucent so the request's own text beneath still shows through.
+  const box = stampBox(frame.w, frame.h, s);
+  page.drawRectangle({ x: box.x, y: frame.h - box.y - box.h, width: box.w, height: box.h, color: rgb(1, 1, 1), opacity: 0.75 });
+  drawStamp(pdfLibPainter(page, fonts, frame.h), box, c);
+  page.pushOperators(popGraphicsState());
+  // No object streams: the other pages keep their objects as they were, byte for byte in their streams.
+  return pdf.save({ useObjectStreams: false });
+}

@@ -1,0 +1,239 @@
+/**
+ * From the rows of an old journal to requests the register can take: which column is which,
+ * and for every row either a candidate or the reason it cannot be imported.
+ */
+import { kyivIso, parseInstant } from '../../shared/calendar';
+import type { IsoDate } from '../../shared/calendar/types';
+import { isValidIsoDate } from '../../shared/calendar';
+import type { Channel, RefusalGround, RequesterType } from '../../shared/domain';
+import type { ImportField, ImportMapping } from '../../shared/journalInputs';
+import type { Cell, RawTable } from './importTable';
+
+/** Header words per field, most specific first; our own journal's headers come first of all. */
+const ALIASES: [ImportField, string[]][] = [
+  ['resultDate', ['дата відповіді', 'дата розгляду', 'дата вихідного']],
+  ['receivedTime', ['час надходження']],
+  ['receivedAt', ['дата і час надходження', 'дата надходження', 'дата реєстрації', 'дата']],
+  ['outgoingIndex', ['вихідний №', 'вихідний номер', 'вих. №', 'вих №']],
+  ['index', ['вхідний індекс', 'вхідний номер', 'вх. №', 'вх №', 'реєстраційний номер', 'індекс', '№ запиту']],
+  ['requesterType', ['категорія запитувача', 'тип запитувача', 'категорія']],
+  ['contacts', ['адреса, контакти', 'контакти']],
+  ['postalAddress', ['поштова адреса', 'адреса']],
+  ['email', ['електронна пошта', 'e-mail', 'email']],
+  ['phone', ['телефон']],
+  ['requesterName', ['запитувач', 'піб', 'найменування', 'прізвище']],
+  ['channel', ['форма і спосіб надходження', 'спосіб надходження', 'канал']],
+  ['description', ['зміст запиту', 'короткий зміст', 'зміст', 'опис']],
+  ['urgent', ['терміновий']],
+  ['executor', ['виконавець']],
+  ['deadline', ['строк відповіді', 'строк']],
+  ['extension', ['продовження строку', 'продовження']],
+  ['refusalGround', ['підстава відмови']],
+  ['redirectHolder', ['кому направлено', 'розпорядник']],
+  ['result', ['результат розгляду', 'результат', 'стан']],
+  ['note', ['примітка']],
+];
+
+const norm = (s: unknown) => String(s ?? '').toLocaleLowerCase('uk').replace(/\s+/g, ' ').trim();
+
+/** Column number (0-based) from a letter (`C`), a number (`3`) or a header text. */
+function columnOf(spec: string, header: Cell[]): number | null {
+  if (/^[A-Z]{1,2}$/.test(spec)) return [...spec].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  if (/^\d+$/.test(spec)) return Number(spec) - 1;
+  const i = header.findIndex((h) => norm(h) === norm(spec));
+  return i < 0 ? null : i;
+}
+
+export type ColumnMap = Partial<Record<ImportField, number>>;
+
+function autoColumns(header: Cell[]): ColumnMap {
+  const map: ColumnMap = {};
+  const taken = new Set<number>();
+  const assign = (match: (h: string, a: string) => boolean) => {
+    for (const [field, aliases] of ALIASES) {
+      if (map[field] !== undefined) continue;
+      const i = header.findIndex((h, k) => !taken.has(k) && h !== null && aliases.some((a) => match(norm(h), a)));
+      if (i >= 0) (map[field] = i), taken.add(i);
+    }
+  };
+  assign((h, a) => h === a);
+  assign((h, a) => h.includes(a));
+  return map;
+}
+
+/** The header row (given, or the first of the first 30 rows naming an index and a date) and the column map. */
+export function resolveColumns(t: RawTable, m: ImportMapping): { headerLine: number; columns: ColumnMap; problems: string[] } {
+  const candidates = m.headerRow ? t.rows.filter((r) => r.line === m.headerRow) : t.rows.slice(0, 30);
+  for (const r of candidates) {
+    const columns = autoColumns(r.cells);
+    const problems: string[] = [];
+    for (const [field, spec] of Object.entries(m.columns) as [ImportField, string][]) {
+      const c = columnOf(spec, r.cells);
+      if (c === null) problems.push(`Стовпця «${spec}» (${field}) немає в рядку заголовків`);
+      else columns[field] = c;
+    }
+    if ((columns.index !== undefined && columns.receivedAt !== undefined) || m.headerRow) return { headerLine: r.line, columns, problems };
+  }
+  return { headerLine: 0, columns: {}, problems: ['Не знайдено рядок заголовків зі стовпцями вхідного номера і дати надходження. Вкажіть відповідність стовпців (--mapping)'] };
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A date (and time) from a cell: a spreadsheet date, an Excel serial, `23.11.2026 [10:15]`, `2026-11-23`. */
+export function parseDateCell(v: Cell): { date: IsoDate; time: string | null } | null {
+  if (v === null || v === '') return null;
+  if (v instanceof Date) {
+    // Spreadsheet dates are wall-clock time in the UTC fields (see xlsxCells.ts).
+    const date = `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+    const time = v.getUTCHours() || v.getUTCMinutes() ? `${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}` : null;
+    return { date, time };
+  }
+  if (typeof v === 'number') return v > 0 && v < 200_000 ? parseDateCell(new Date(EXCEL_EPOCH + Math.round(v * 86_400_000))) : null;
+  const s = String(v).trim();
+  let m = /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})(?:\s*р\.?)?(?:[ ,T]+(\d{1,2})[:.](\d{2})(?::\d{2})?)?$/.exec(s);
+  let parts: [number, number, number, string | undefined, string | undefined] | null = null;
+  if (m) parts = [m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[2]), Number(m[1]), m[4], m[5]];
+  m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/.exec(s);
+  if (!parts && m) parts = [Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5]];
+  if (!parts) return null;
+  const date = `${parts[0]}-${pad(parts[1])}-${pad(parts[2])}`;
+  if (!isValidIsoDate(date)) return null;
+  if (parts[3] !== undefined && (Number(parts[3]) > 23 || Number(parts[4]) > 59)) return null;
+  return { date, time: parts[3] !== undefined ? `${pad(Number(parts[3]))}:${parts[4]}` : null };
+}
+
+const text = (v: Cell): string => (v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
+
+function channelOf(s: string): Channel | null {
+  const t = norm(s);
+  if (t === '') return null;
+  if (/електрон|e-?mail|ел\. ?пошт/.test(t)) return 'email';
+  if (/факс/.test(t)) return 'fax';
+  if (/телефон/.test(t)) return 'phone';
+  if (/особист|прийом|нароч/.test(t)) return 'in_person';
+  if (/пошт/.test(t)) return 'post';
+  return null;
+}
+
+function requesterTypeOf(s: string): RequesterType {
+  const t = norm(s);
+  if (/об.?єднан/.test(t)) return 'association';
+  if (/юрид/.test(t)) return 'legal';
+  return 'natural';
+}
+
+export type ImportedResult =
+  | { kind: 'answered' }
+  | { kind: 'refused'; ground: RefusalGround }
+  | { kind: 'redirected'; holder: string }
+  | { kind: 'not_considered'; missing: string }
+  | { kind: 'voided'; reason: string };
+
+export interface Candidate {
+  line: number;
+  index: string;
+  seq: number;
+  year: number;
+  receivedAt: string;
+  registration: Record<string, unknown>;
+  executor: string;
+  extension: string;
+  result: ImportedResult | null;
+  resultDate: IsoDate | null;
+  outgoingIndex: string;
+  note: string;
+  warnings: string[];
+}
+
+export type RowOutcome = { ok: true; candidate: Candidate } | { ok: false; line: number; index: string; reason: string } | { ok: 'empty' };
+
+function resultOf(res: string, groundCell: string, holderCell: string): ImportedResult | string | null {
+  const t = norm(res);
+  const after = res.includes(':') ? res.slice(res.indexOf(':') + 1).trim() : '';
+  // Voided first: its reason may well say "зареєстровано помилково".
+  if (/анульов/.test(t)) return { kind: 'voided', reason: after || 'анульовано (з імпортованого журналу)' };
+  // Still open; a cost notice cannot be rebuilt from a journal line, so awaiting payment imports as open too.
+  if (t === '' || /^(на виконанні|на розгляді|зареєстровано|строк продовжено|продовжено|очікується)/.test(t)) return null;
+  if (/відмов/.test(t)) {
+    const g = Number((/\b([1-4])\b/.exec(groundCell) ?? /п\.?\s*([1-4])/.exec(res))?.[1]);
+    if (!g) return 'Відмовлено, але не вказано підставу відмови (п. 1–4 ч. 1 ст. 22 Закону)';
+    return { kind: 'refused', ground: g as RefusalGround };
+  }
+  if (/направлен|переадрес|надіслано за належністю/.test(t)) return { kind: 'redirected', holder: holderCell || after || 'розпорядника не вказано в журналі' };
+  if (/без розгляду/.test(t)) return { kind: 'not_considered', missing: after || 'не дотримано вимог ч. 5 ст. 19 Закону' };
+  if (/надано|відповід|задоволен|виконано|розглянуто/.test(t)) return { kind: 'answered' };
+  return `Невідомий результат розгляду «${res}»`;
+}
+
+/** Splits a "address; e-mail; phone" cell into its parts. */
+function splitContacts(s: string): { postalAddress: string; email: string; phone: string } {
+  const parts = s.split(/;\s*/).map((p) => p.trim()).filter(Boolean);
+  const email = parts.find((p) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(p)) ?? '';
+  const phone = parts.find((p) => p !== email && /^[0-9+()\-\s.]{6,}$/.test(p)) ?? '';
+  return { postalAddress: parts.filter((p) => p !== email && p !== phone).join('; '), email, phone };
+}
+
+/** One data row to a candidate, or the reason it cannot be imported. */
+export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: IsoDate): RowOutcome {
+  if (cells.every((c) => c === null || text(c) === '')) return { ok: 'empty' };
+  const get = (f: ImportField) => (cols[f] === undefined ? null : (cells[cols[f]!] ?? null));
+  const index = text(get('index'));
+  const fail = (reason: string): RowOutcome => ({ ok: false, line, index, reason });
+  if (!index) return fail('Немає вхідного номера');
+  const seqMatch = /\d+/.exec(index);
+  if (!seqMatch || Number(seqMatch[0]) < 1 || Number(seqMatch[0]) > 10_000_000) return fail(`У вхідному номері «${index}» немає порядкового числа`);
+  const rawDate = get('receivedAt');
+  const d = parseDateCell(rawDate);
+  if (!d) return fail(rawDate === null ? 'Немає дати надходження' : `Дата надходження «${text(rawDate)}» не існує або не у форматі ДД.ММ.РРРР`);
+  const time = d.time ?? parseDateCell(`01.01.2000 ${text(get('receivedTime'))}`)?.time ?? '09:00';
+  const at = parseInstant(`${d.date}T${time}`);
+  if (!at) return fail(`Час надходження ${d.date} ${time} не існує (перехід на літній час?)`);
+  if (d.date > today) return fail(`Дата надходження ${d.date.split('-').reverse().join('.')} ще не настала`);
+  const warnings: string[] = [];
+  if (!d.time && !text(get('receivedTime'))) warnings.push('час надходження не вказано — взято 09:00');
+  const channelText = text(get('channel'));
+  const channel = channelOf(channelText);
+  if (!channel) warnings.push(channelText ? `спосіб надходження «${channelText}» не розпізнано — взято «поштою»` : 'спосіб надходження не вказано — взято «поштою»');
+  const contacts = cols.contacts !== undefined ? splitContacts(text(get('contacts'))) : { postalAddress: '', email: '', phone: '' };
+  const result = resultOf(text(get('result')), text(get('refusalGround')), text(get('redirectHolder')));
+  if (typeof result === 'string') return fail(result);
+  const rd = parseDateCell(get('resultDate'));
+  if (get('resultDate') !== null && !rd) return fail(`Дата відповіді «${text(get('resultDate'))}» не існує або не у форматі ДД.ММ.РРРР`);
+  if (rd && rd.date < d.date) return fail('Дата відповіді раніша за дату надходження');
+  if (rd && rd.date > today) return fail('Дата відповіді ще не настала');
+  if (result && result.kind !== 'voided' && !rd) warnings.push('дату відповіді не вказано — взято дату надходження');
+  const form = /усн/.test(norm(channelText)) || channel === 'phone' ? 'oral' : 'written';
+  return {
+    ok: true,
+    candidate: {
+      line,
+      index,
+      seq: Number(seqMatch[0]),
+      year: Number(d.date.slice(0, 4)),
+      receivedAt: kyivIso(at),
+      registration: {
+        receivedAt: kyivIso(at),
+        channel: channel ?? 'post',
+        form,
+        requesterType: requesterTypeOf(text(get('requesterType'))),
+        requesterName: text(get('requesterName')),
+        postalAddress: text(get('postalAddress')) || contacts.postalAddress,
+        email: text(get('email')) || contacts.email,
+        phone: text(get('phone')) || contacts.phone,
+        description: text(get('description')),
+        urgent: /^(так|yes|1|true|\+)/.test(norm(get('urgent'))),
+        urgentReason: /^(так|yes|1|true|\+)/.test(norm(get('urgent'))) ? 'терміновий (з імпортованого журналу)' : '',
+        // An archived written request was accepted on paper: its signature is not in question now.
+        signed: form === 'written',
+      },
+      executor: text(get('executor')),
+      extension: text(get('extension')),
+      result,
+      resultDate: rd?.date ?? (result && result.kind !== 'voided' ? d.date : null),
+      outgoingIndex: text(get('outgoingIndex')),
+      note: text(get('note')),
+      warnings,
+    },
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * The printed table that journals and reports share: A4 landscape, the header repeated on each
+ * page, rows never split across pages, «Сторінка N з M» on every page, a signature place.
+ */
+import PDFDocument from 'pdfkit';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { throwIfCancelled, yieldToLoop, type JobControl } from '../services/jobs';
+import { journalFonts } from './font';
+
+export interface PdfColumn {
+  header: string;
+  width: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+export interface PdfRow {
+  cells: string[];
+  /** Voided numbers are shaded; heading lines of a report are bold. */
+  shade?: boolean;
+  bold?: boolean;
+}
+
+export interface PdfTableDoc {
+  holder: string;
+  title: string;
+  subtitle: string;
+  columns: PdfColumn[];
+  rows: PdfRow[];
+  /** Lines printed after the table (totals). */
+  after: string[];
+  signature: { position: string; person: string };
+  fontSize?: number;
+}
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+const MARGIN = { top: 28, bottom: 34, left: 24, right: 24 };
+const PAD = 2;
+const A4_LANDSCAPE_WIDTH = 841.89;
+/** Lines a cell may take in print, so that no row can outgrow a page; XLSX and CSV keep the text whole. */
+const MAX_LINES = 30;
+const CHUNK = 200;
+
+/** Cuts a text to about MAX_LINES lines of its column (by a generous estimate of a glyph's width). */
+function clip(s: string, width: number, size: number): string {
+  const max = Math.max(40, Math.floor(width / (size * 0.6)) * MAX_LINES);
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+export function newDocument(title: string): Doc {
+  const fonts = journalFonts();
+  // bufferPages: the page count is known only at the end, and «з M» goes on every page.
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margins: MARGIN, bufferPages: true, info: { Title: title, Creator: 'Registry Desk' } });
+  doc.registerFont('R', fonts.regular);
+  doc.registerFont('B', fonts.bold);
+  doc.font('R');
+  return doc;
+}
+
+/** Scales relative widths to the printable width of the page. */
+export function fitWidths(rel: number[]): number[] {
+  const avail = A4_LANDSCAPE_WIDTH - MARGIN.left - MARGIN.right;
+  const sum = rel.reduce((a, b) => a + b, 0);
+  return rel.map((w) => (w / sum) * avail);
+}
+
+/** Measures a row: a cell that fits one line is cheap to measure and to draw; others are wrapped by pdfkit. */
+function measureRow(doc: Doc, cols: PdfColumn[], cells: string[], lineH: number): Measured {
+  let height = lineH;
+  const oneLine = cells.map((t, i) => {
+    const width = cols[i]!.width - 2 * PAD;
+    if (t === '') return 0;
+    if (!t.includes('\n')) {
+      const w = doc.widthOfString(t);
+      if (w <= width) return w;
+    }
+    height = Math.max(height, doc.heightOfString(t, { width }));
+    return null;
+  });
+  return { height: height + 2 * PAD, oneLine };
+}
+
+/** Cell heights, and each one-line cell's text width (null where the text wraps). */
+interface Measured {
+  height: number;
+  oneLine: (number | null)[];
+}
+
+function drawRow(doc: Doc, cols: PdfColumn[], cells: string[], y: number, m: Measured, opts: { bold?: boolean; shade?: boolean; header?: boolean }): void {
+  let x = MARGIN.left;
+  const h = m.height;
+  const total = cols.reduce((a, c) => a + c.width, 0);
+  if (opts.shade || opts.header) doc.save().rect(x, y, total, h).fill(opts.header ? '#e6e6e6' : '#f0f0f0').restore();
+  doc.font(opts.bold || opts.header ? 'B' : 'R').fillColor(opts.shade ? '#555555' : 'black');
+  cols.forEach((c, i) => {
+    const t = cells[i] ?? '';
+    const w = m.oneLine[i];
+    // A one-line cell is placed directly: pdfkit's line wrapper is the slow part of a big table.
+    if (t && w !== null && w !== undefined) doc.text(t, c.align === 'right' ? x + c.width - PAD - w : x + PAD, y + PAD, { lineBreak: false });
+    else if (t) doc.text(t, x + PAD, y + PAD, { width: c.width - 2 * PAD, align: c.align ?? 'left', lineBreak: true });
+    x += c.width;
+  });
+  // The row's rule below; the column rules are drawn once per page by `columnRules`.
+  doc.lineWidth(0.4).strokeColor('#444444').moveTo(MARGIN.left, y + h).lineTo(MARGIN.left + total, y + h).stroke();
+}
+
+/** The table's frame and column rules from `top` to `bottom` of this page's part of the table. */
+function columnRules(doc: Doc, cols: PdfColumn[], top: number, bottom: number): void {
+  let x = MARGIN.left;
+  doc.lineWidth(0.4).strokeColor('#444444').moveTo(x, top).lineTo(x + cols.reduce((a, c) => a + c.width, 0), top);
+  doc.moveTo(x, top).lineTo(x, bottom);
+  for (const c of cols) {
+    x += c.width;
+    doc.moveTo(x, top).lineTo(x, bottom);
+  }
+  doc.stroke();
+}
+
+function titleBlock(doc: Doc, t: PdfTableDoc): void {
+  doc.font('B').fontSize(11).fillColor('black').text(t.holder, { align: 'center' });
+  doc.fontSize(12).text(t.title, { align: 'center' });
+  doc.font('R').fontSize(10).text(t.subtitle, { align: 'center' });
+  doc.moveDown(0.6);
+}
+
+function pageNumbers(doc: Doc): number {
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    // Writing into the bottom margin would make pdfkit start a new page; lift the margin while we do.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('R').fontSize(8).fillColor('black').text(`Сторінка ${i + 1} з ${range.count}`, MARGIN.left, doc.page.height - 22, {
+      width: doc.page.width - MARGIN.left - MARGIN.right,
+      align: 'right',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottom;
+  }
+  return range.count;
+}
+
+/** Lays the table out page by page; yields between chunks so progress shows and cancel works. */
+export async function renderTable(doc: Doc, t: PdfTableDoc, ctl: JobControl = {}): Promise<void> {
+  const size = t.fontSize ?? 7;
+  titleBlock(doc, t);
+  doc.fontSize(size);
+  const lineH = doc.currentLineHeight(true);
+  const bottom = () => doc.page.height - MARGIN.bottom;
+  const headerCells = t.columns.map((c) => c.header);
+  const measure = (cells: string[], bold: boolean, lh = lineH) => {
+    doc.font(bold ? 'B' : 'R');
+    return measureRow(doc, t.columns, cells, lh);
+  };
+  // The header a half point smaller, so that its longest words fit their columns unbroken.
+  doc.fontSize(size - 0.5);
+  const headerM = measure(headerCells, true, doc.currentLineHeight(true));
+  doc.fontSize(size);
+  let y = doc.y;
+  let top = y;
+  const header = () => {
+    top = y;
+    doc.fontSize(size - 0.5);
+    drawRow(doc, t.columns, headerCells, y, headerM, { header: true });
+    doc.fontSize(size);
+    y += headerM.height;
+  };
+  header();
+  for (let i = 0; i < t.rows.length; i++) {
+    if (i % CHUNK === 0 && i > 0) {
+      ctl.onProgress?.({ done: i, total: t.rows.length });
+      await yieldToLoop();
+      throwIfCancelled(ctl.signal);
+    }
+    const row = t.rows[i]!;
+    const cells = row.cells.map((c, k) => clip(c, t.columns[k]!.width, size));
+    const m = measure(cells, !!row.bold);
+    if (y + m.height > bottom()) {
+      columnRules(doc, t.columns, top, y);
+      doc.addPage();
+      y = MARGIN.top;
+      header();
+    }
+    drawRow(doc, t.columns, cells, y, m, row);
+    y += m.height;
+  }
+  columnRules(doc, t.columns, top, y);
+  ctl.onProgress?.({ done: t.rows.length, total: t.rows.length });
+  closingBlock(doc, t, y + 10);
+}
+
+function closingBlock(doc: Doc, t: PdfTableDoc, y: number): void {
+  doc.font('R').fontSize(9).fillColor('black');
+  const width = doc.page.width - MARGIN.left - MARGIN.right;
+  const lines = [...t.after, '', `${t.signature.position || 'Відповідальна особа'}  ______________________  ${t.signature.person || '______________________'}`, '(підпис)          «____» ______________ 20___ р.'];
+  const need = lines.reduce((a, l) => a + doc.heightOfString(l || ' ', { width }) + 2, 0);
+  // The totals and the signature stay together, on a fresh page if the last one has no room.
+  if (y + need > doc.page.height - MARGIN.bottom) {
+    doc.addPage();
+    y = MARGIN.top;
+  }
+  doc.x = MARGIN.left;
+  doc.y = y;
+  for (const l of lines) doc.text(l || ' ', { width }).moveDown(0.15);
+}
+
+/** Renders and writes the document; returns the number of pages. */
+export async function writePdf(file: string, t: PdfTableDoc, ctl: JobControl = {}): Promise<number> {
+  const doc = newDocument(`${t.title} ${t.subtitle}`);
+  const stream = createWriteStream(file);
+  doc.pipe(stream);
+  try {
+    await renderTable(doc, t, ctl);
+  } catch (e) {
+    doc.end();
+    await once(stream, 'close');
+    throw e;
+  }
+  const pages = pageNumbers(doc);
+  doc.end();
+  await once(stream, 'finish');
+  return pages;
+}

@@ -1,0 +1,22 @@
+/** Long-running work as the UI sees it: progress, outcome, and a way to cancel (`jobs:status`, `jobs:cancel`). */
+import type { AppErrorData } from './errors';
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobInfo {
+  id: string;
+  /** The API method that started it, e.g. `journal:export`. */
+  kind: string;
+  state: JobState;
+  progress: Progress | null;
+  startedAt: string;
+  finishedAt: string | null;
+  /** The service's result once `done` (an export's file, an import's report). */
+  result: unknown;
+  error: AppErrorData | null;
+}

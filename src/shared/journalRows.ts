@@ -1,0 +1,125 @@
+/**
+ * The registration journal as data: its columns and one row per incoming number with the
+ * Ukrainian cell texts. PDF, XLSX and CSV all render these, so the three formats can never
+ * disagree about what the journal says.
+ */
+import type { IsoDate } from './calendar/types';
+import type { RequestRecord, RequestState } from './domain';
+import { CHANNEL_LABEL, FORM_LABEL, REQUESTER_TYPE_LABEL, STATUS_LABEL } from './wording';
+
+/** `date` values are `YYYY-MM-DD`, `datetime` values `YYYY-MM-DD HH:MM` (Kyiv wall time). */
+export type ColumnType = 'number' | 'text' | 'date' | 'datetime';
+
+export interface JournalColumn {
+  key: JournalKey;
+  header: string;
+  type: ColumnType;
+  /** Relative width in the printed journal (points on A4 landscape). */
+  pdfWidth: number;
+}
+
+export const JOURNAL_COLUMNS = [
+  { key: 'no', header: '№ з/п', type: 'number', pdfWidth: 18 },
+  { key: 'index', header: 'Вхідний індекс', type: 'text', pdfWidth: 40 },
+  { key: 'receivedAt', header: 'Дата і час надходження', type: 'datetime', pdfWidth: 56 },
+  { key: 'requester', header: 'Запитувач', type: 'text', pdfWidth: 64 },
+  { key: 'requesterType', header: 'Категорія запитувача', type: 'text', pdfWidth: 48 },
+  { key: 'contacts', header: 'Адреса, контакти', type: 'text', pdfWidth: 70 },
+  { key: 'formChannel', header: 'Форма і спосіб надходження', type: 'text', pdfWidth: 56 },
+  { key: 'summary', header: 'Зміст запиту', type: 'text', pdfWidth: 108 },
+  { key: 'urgent', header: 'Терміновий', type: 'text', pdfWidth: 50 },
+  { key: 'executor', header: 'Виконавець', type: 'text', pdfWidth: 52 },
+  { key: 'deadline', header: 'Строк відповіді', type: 'date', pdfWidth: 44 },
+  { key: 'extension', header: 'Продовження строку', type: 'text', pdfWidth: 54 },
+  { key: 'result', header: 'Результат розгляду', type: 'text', pdfWidth: 70 },
+  { key: 'outgoingIndex', header: 'Вихідний №', type: 'text', pdfWidth: 44 },
+  { key: 'resultDate', header: 'Дата відповіді', type: 'date', pdfWidth: 44 },
+  { key: 'note', header: 'Примітка', type: 'text', pdfWidth: 56 },
+] as const satisfies readonly { key: string; header: string; type: ColumnType; pdfWidth: number }[];
+
+export type JournalKey = (typeof JOURNAL_COLUMNS)[number]['key'];
+
+/** Typed values: numbers, texts, and dates in the forms `ColumnType` names; null is an empty cell. */
+export type JournalRow = { [K in JournalKey]: K extends 'no' ? number : string | null } & { voided: boolean };
+
+export const ddmmyyyy = (d: IsoDate): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+
+/** The text a cell shows in the PDF and the CSV: dates the Ukrainian way (`23.11.2026 10:15`). */
+export function cellText(type: ColumnType, v: string | number | null): string {
+  if (v === null) return '';
+  if (type === 'date') return ddmmyyyy(String(v));
+  if (type === 'datetime') return `${ddmmyyyy(String(v).slice(0, 10))} ${String(v).slice(11, 16)}`;
+  return String(v);
+}
+
+const MONTHS = ['січень', 'лютий', 'березень', 'квітень', 'травень', 'червень', 'липень', 'серпень', 'вересень', 'жовтень', 'листопад', 'грудень'];
+
+/** `за листопад 2026 року` for a whole month, `з 01.11.2026 по 15.11.2026` otherwise. */
+export function periodText(from: IsoDate, to: IsoDate): string {
+  const [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (from.slice(8) === '01' && to === `${from.slice(0, 8)}${String(lastDay).padStart(2, '0')}`) return `за ${MONTHS[m - 1]} ${y} року`;
+  return `з ${ddmmyyyy(from)} по ${ddmmyyyy(to)}`;
+}
+
+/** The first and last day of `YYYY-MM`. */
+export function monthRange(month: string): { from: IsoDate; to: IsoDate } {
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** The result column: what became of the request, with the refusal ground or the holder it went to. */
+export function resultText(s: RequestState): string {
+  switch (s.status) {
+    case 'answered':
+      return STATUS_LABEL.answered;
+    case 'refused':
+      return `відмовлено (п. ${s.refusal?.ground} ч. 1 ст. 22 Закону)`;
+    case 'redirected':
+      return `направлено: ${s.redirect?.holder ?? ''}`;
+    case 'not_considered':
+      return `${STATUS_LABEL.not_considered}${s.notConsidered ? `: ${s.notConsidered}` : ''}`;
+    case 'void':
+      return `АНУЛЬОВАНО${s.voidReason ? `: ${s.voidReason}` : ''}`;
+    default:
+      return STATUS_LABEL[s.status];
+  }
+}
+
+function noteText(s: RequestState): string {
+  const parts: string[] = [];
+  if (s.answeredLate) parts.push('з порушенням строку');
+  if (s.extensionLate) parts.push('повідомлення про продовження строку надіслано пізно');
+  if (s.cost) parts.push(`витрати на копіювання: ${s.cost.pages} с.${s.cost.amount !== null ? `, ${s.cost.amount.toFixed(2)} грн` : ''}${s.paymentDate ? `, оплачено ${ddmmyyyy(s.paymentDate)}` : ''}`);
+  parts.push(...s.notes);
+  return parts.join('; ');
+}
+
+const orNull = (s: string): string | null => (s === '' ? null : s);
+
+export function journalRow(no: number, r: RequestRecord, s: RequestState): JournalRow {
+  const contacts = [r.postalAddress, r.email, r.phone].filter(Boolean).join('; ');
+  // The term that applied: the closing one for a closed request, the running one otherwise.
+  const due = s.finalDue ?? s.due;
+  const resultDate = s.status === 'answered' ? (s.answer?.date ?? null) : s.status === 'void' ? null : s.closedOn;
+  return {
+    no,
+    index: r.index,
+    receivedAt: `${r.receivedAt.slice(0, 10)} ${r.receivedAt.slice(11, 16)}`,
+    requester: orNull(r.requesterName),
+    requesterType: REQUESTER_TYPE_LABEL[r.requesterType],
+    contacts: orNull(contacts),
+    formChannel: `${FORM_LABEL[r.form]}, ${CHANNEL_LABEL[r.channel]}`,
+    summary: orNull(r.description),
+    urgent: r.urgent ? 'так (48 год)' : null,
+    executor: s.executor,
+    deadline: due?.dueDate ?? null,
+    extension: s.extended ? `продовжено${s.extensionReason ? `: ${s.extensionReason}` : ''}` : null,
+    result: resultText(s),
+    outgoingIndex: s.answer?.outgoingIndex ?? null,
+    resultDate,
+    note: orNull(noteText(s)),
+    voided: s.status === 'void',
+  };
+}

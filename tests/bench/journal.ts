@@ -1,0 +1,65 @@
+/**
+ * A month of 2,000 requests as PDF and XLSX journals, each next to the bare engine (pdfkit,
+ * exceljs) writing a table of the same rows in the same run.
+ */
+import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
+import { createWriteStream, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { openDb } from '../../src/main/db/open';
+import { writeJournalPdf } from '../../src/main/journals/journalPdf';
+import { buildJournalWorkbook } from '../../src/main/journals/journalXlsx';
+import { journalFonts } from '../../src/main/journals/font';
+import { cellValue } from '../../src/main/journals/xlsxCells';
+import { journalDoc } from '../../src/main/services/journal';
+import { cellText, JOURNAL_COLUMNS } from '../../src/shared/journalRows';
+import { fillMonth } from '../helpers/journalFixture';
+import { tempDir } from '../helpers/tempDb';
+import { median, type Suite } from './index';
+
+/** pdfkit alone: the same cells, fixed-height rows, a new page when full; no measuring, no header repeat. */
+async function barePdf(file: string, cells: string[][]): Promise<void> {
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 24 });
+  doc.pipe(createWriteStream(file));
+  doc.registerFont('R', journalFonts().regular);
+  doc.font('R').fontSize(6.5);
+  const w = (841.89 - 48) / JOURNAL_COLUMNS.length;
+  let y = 24;
+  for (const row of cells) {
+    if (y > 540) (doc.addPage(), (y = 24));
+    row.forEach((c, i) => c && doc.text(c, 24 + i * w, y, { width: w - 4 }));
+    y += 40;
+  }
+  doc.end();
+  await once(doc, 'end');
+}
+
+async function bareXlsx(file: string, values: unknown[][]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('t');
+  ws.addRow(JOURNAL_COLUMNS.map((c) => c.header));
+  for (const v of values) ws.addRow(v);
+  await wb.xlsx.writeFile(file);
+}
+
+const suite: Suite = async () => {
+  const dir = tempDir('rd-bench-');
+  const db = openDb(join(dir, 'j.sqlite'), { now: () => new Date('2026-12-01T10:00:00+02:00') });
+  fillMonth(db, '2026-11', 2000);
+  const doc = journalDoc(db, { month: '2026-11' });
+  const texts = doc.rows.map((r) => JOURNAL_COLUMNS.map((c) => cellText(c.type, r[c.key])));
+  // The same typed values as ours (dates as dates), without our styles, widths, filter or print set-up.
+  const typed = doc.rows.map((r) => JOURNAL_COLUMNS.map((c) => cellValue(c.type, r[c.key])));
+  const oursPdf = await median(3, () => writeJournalPdf(join(dir, 'ours.pdf'), doc));
+  const rawPdf = await median(3, () => barePdf(join(dir, 'raw.pdf'), texts));
+  const oursXlsx = await median(3, async () => (await buildJournalWorkbook(doc)).xlsx.writeFile(join(dir, 'ours.xlsx')));
+  const rawXlsx = await median(3, () => bareXlsx(join(dir, 'raw.xlsx'), typed));
+  db.sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
+  return [
+    { name: 'journal PDF, 2,000 requests', ours: { medianMs: oursPdf }, raw: { medianMs: rawPdf }, target: '< 3 s, ≤ 1.5× bare pdfkit', ok: oursPdf < 3000 && oursPdf / rawPdf <= 1.5 },
+    { name: 'journal XLSX, 2,000 requests', ours: { medianMs: oursXlsx }, raw: { medianMs: rawXlsx }, target: '< 2 s, ≤ 1.5× bare exceljs', ok: oursXlsx < 2000 && oursXlsx / rawXlsx <= 1.5 },
+  ];
+};
+export default suite;

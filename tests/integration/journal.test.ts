@@ -1,0 +1,125 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli/main';
+import { exportJournal, journalDoc } from '../../src/main/services/journal';
+import { updateSettings } from '../../src/main/services/settings';
+import { registerRequest } from '../../src/main/services/registration';
+import { cellText, JOURNAL_COLUMNS } from '../../src/shared/journalRows';
+import { AppError } from '../../src/shared/errors';
+import { fillMonth } from '../helpers/journalFixture';
+import { libreOfficeCsv, pdfPages, pdfText } from '../helpers/readBack';
+import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
+
+let t: TempDb;
+let indexes: string[];
+const file = (name: string) => join(t.dir, name);
+const texts = () => journalDoc(t.db, { month: '2026-11' }).rows.map((r) => JOURNAL_COLUMNS.map((c) => cellText(c.type, r[c.key])));
+
+beforeAll(() => {
+  t = openTempDb('2026-12-02T10:00:00+02:00');
+  indexes = fillMonth(t.db, '2026-11', 90);
+  // A December request must stay out of November's journal.
+  registerRequest(t.db, sampleRequest({ receivedAt: '2026-12-01T09:00:00+02:00' }));
+});
+afterAll(() => t.close());
+
+describe('registration journal', () => {
+  it('lists every incoming number of the month in order, voided ones marked', () => {
+    const rows = journalDoc(t.db, { month: '2026-11' }).rows;
+    expect(rows.map((r) => r.index)).toEqual(indexes);
+    expect(rows.map((r) => r.no)).toEqual(indexes.map((_, i) => i + 1));
+    const voided = rows.filter((r) => r.voided);
+    expect(voided.length).toBeGreaterThan(0);
+    expect(voided.every((r) => r.result?.startsWith('АНУЛЬОВАНО'))).toBe(true);
+    expect(rows.find((r) => r.result?.startsWith('відмовлено'))?.result).toMatch(/п\. [1-4] ч\. 1 ст\. 22/);
+    expect(rows.find((r) => r.extension)?.deadline).toBeTruthy();
+  });
+
+  it('prints a PDF with every index, the right page count, page numbers, totals and a signature place', async () => {
+    const r = await exportJournal(t.db, { month: '2026-11', format: 'pdf', out: file('j.pdf') });
+    const text = pdfText(file('j.pdf'));
+    for (const idx of indexes) expect(text).toMatch(new RegExp(`(?<![\\d\\p{L}-])${idx}(?!\\d)`, 'u'));
+    const pages = pdfPages(file('j.pdf'));
+    expect(r.pages).toBe(pages);
+    expect(pages).toBeGreaterThan(1);
+    expect(text).toContain(`Сторінка ${pages} з ${pages}`);
+    expect(text).toContain('за листопад 2026 року');
+    expect(text).toContain(`Усього зареєстровано номерів: ${indexes.length}`);
+    expect(text).toContain('(підпис)');
+    // The header is repeated on each page.
+    expect(text.split('Вхідний').length - 1).toBe(pages);
+  });
+
+  it('writes XLSX with typed cells and CSV that read back (exceljs, LibreOffice, csv-parse) to the same rows', async () => {
+    await exportJournal(t.db, { month: '2026-11', format: 'xlsx', out: file('j.xlsx') });
+    await exportJournal(t.db, { month: '2026-11', format: 'csv', out: file('j.csv') });
+    const expected = texts();
+    const doc = journalDoc(t.db, { month: '2026-11' });
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file('j.xlsx'));
+    const ws = wb.worksheets[0]!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.autoFilter).toBeTruthy();
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(JOURNAL_COLUMNS.map((c) => c.header));
+    doc.rows.forEach((r, i) => {
+      const row = ws.getRow(4 + i);
+      JOURNAL_COLUMNS.forEach((c, k) => {
+        const v = row.getCell(k + 1).value;
+        const want = r[c.key];
+        if (want === null) expect(v ?? null).toBeNull();
+        else if (c.type === 'date' || c.type === 'datetime') {
+          expect(v).toBeInstanceOf(Date);
+          expect((v as Date).toISOString().slice(0, c.type === 'date' ? 10 : 16).replace('T', ' ')).toBe(want);
+        } else expect(v).toBe(want);
+      });
+    });
+    expect(ws.rowCount).toBe(3 + doc.rows.length);
+
+    const [lo] = libreOfficeCsv([file('j.xlsx')], join(t.dir, 'lo'));
+    expect(lo!.slice(3).map((r) => r.slice(0, JOURNAL_COLUMNS.length))).toEqual(expected);
+
+    const raw = readFileSync(file('j.csv'));
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(raw.toString('utf8')).toContain('\r\n');
+    const csv = parse(raw.toString('utf8').slice(1), { delimiter: ';' }) as string[][];
+    expect(csv[0]).toEqual(JOURNAL_COLUMNS.map((c) => c.header));
+    expect(csv.slice(1)).toEqual(expected);
+  });
+
+  it('uses the CSV separator from the settings', async () => {
+    updateSettings(t.db, { exports: { csvSeparator: ',' } });
+    await exportJournal(t.db, { month: '2026-11', format: 'csv', out: file('comma.csv') });
+    updateSettings(t.db, { exports: { csvSeparator: ';' } });
+    expect(parse(readFileSync(file('comma.csv'), 'utf8').slice(1), { delimiter: ',' }).slice(1)).toEqual(texts());
+  });
+
+  it('leaves no file when cancelled, and says clearly when the folder cannot be written', async () => {
+    const abort = new AbortController();
+    const job = exportJournal(t.db, { month: '2026-11', format: 'pdf', out: file('cancelled.pdf') }, { signal: abort.signal, onProgress: () => abort.abort() });
+    await expect(job).rejects.toThrow(/скасовано/);
+    expect(existsSync(file('cancelled.pdf'))).toBe(false);
+    expect(readdirSync(t.dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+
+    writeFileSync(file('not-a-folder'), '');
+    const err = await exportJournal(t.db, { month: '2026-11', format: 'xlsx', out: file('not-a-folder/j.xlsx') }).catch((e: AppError) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).kind).toBe('invalid_input');
+    expect((err as AppError).message).toMatch(/Не вдалося записати в папку .*not-a-folder.*файлом/);
+  });
+
+  it('CLI: --json prints exactly one JSON value; bad input exits 2', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s), stdin: () => '' };
+    expect(await runCli(['journal', '--db', t.file, '--month', '2026-11', '--format', 'csv', '--out', file('cli.csv'), '--json'], io)).toBe(0);
+    expect(JSON.parse(out.join(''))).toMatchObject({ format: 'csv', rows: indexes.length });
+    expect(await runCli(['journal', '--db', t.file, '--month', '2026-13', '--format', 'csv', '--out', file('bad.csv')], io)).toBe(2);
+    expect(await runCli(['journal', '--db', t.file, '--month', '2026-11', '--format', 'doc', '--out', file('bad.doc')], io)).toBe(2);
+    expect(existsSync(file('bad.csv'))).toBe(false);
+  });
+});
