@@ -16,12 +16,13 @@ import { journalDoc } from '../../src/main/services/journal';
 import { cellText, JOURNAL_COLUMNS } from '../../src/shared/journalRows';
 import { fillMonth } from '../helpers/journalFixture';
 import { tempDir } from '../helpers/tempDb';
-import { median, type Suite } from './index';
+import { median, type Suite } from './harness';
 
 /** pdfkit alone: the same cells, fixed-height rows, a new page when full; no measuring, no header repeat. */
 async function barePdf(file: string, cells: string[][]): Promise<void> {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 24 });
-  doc.pipe(createWriteStream(file));
+  const out = createWriteStream(file);
+  doc.pipe(out);
   doc.registerFont('R', journalFonts().regular);
   doc.font('R').fontSize(6.5);
   const w = (841.89 - 48) / JOURNAL_COLUMNS.length;
@@ -31,8 +32,10 @@ async function barePdf(file: string, cells: string[][]): Promise<void> {
     row.forEach((c, i) => c && doc.text(c, 24 + i * w, y, { width: w - 4 }));
     y += 40;
   }
+  // Listen before ending: a short document can finish before a later listener is attached.
+  const written = once(out, 'finish');
   doc.end();
-  await once(doc, 'end');
+  await written;
 }
 
 async function bareXlsx(file: string, values: unknown[][]): Promise<void> {
@@ -53,8 +56,8 @@ const suite: Suite = async () => {
   const typed = doc.rows.map((r) => JOURNAL_COLUMNS.map((c) => cellValue(c.type, r[c.key])));
   const oursPdf = await median(3, () => writeJournalPdf(join(dir, 'ours.pdf'), doc));
   const rawPdf = await median(3, () => barePdf(join(dir, 'raw.pdf'), texts));
-  const oursXlsx = await median(3, async () => (await buildJournalWorkbook(doc)).xlsx.writeFile(join(dir, 'ours.xlsx')));
-  const rawXlsx = await median(3, () => bareXlsx(join(dir, 'raw.xlsx'), typed));
+  const oursXlsx = await median(7, async () => (await buildJournalWorkbook(doc)).xlsx.writeFile(join(dir, 'ours.xlsx')));
+  const rawXlsx = await median(7, () => bareXlsx(join(dir, 'raw.xlsx'), typed));
   db.sqlite.close();
   rmSync(dir, { recursive: true, force: true });
   return [

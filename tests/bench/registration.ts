@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openDb } from '../../src/main/db/open';
 import { registerRequest } from '../../src/main/services/registration';
 import { tempDir } from '../helpers/tempDb';
-import { median, type Suite } from './index';
+import { median, type Suite } from './harness';
 
 const input = {
   receivedAt: '2026-11-23T10:00:00+02:00',

@@ -10,7 +10,7 @@ import { makeDocument } from '../../src/main/services/documents';
 import { registerRequest } from '../../src/main/services/registration';
 import { openDb } from '../../src/main/db/open';
 import { tempDir } from '../helpers/tempDb';
-import { median, type Suite } from './index';
+import { median, type Suite } from './harness';
 
 const LINES = ['Виконавчий комітет міської ради', 'Вх. № З-1', 'від 23.11.2026'];
 
