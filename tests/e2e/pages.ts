@@ -158,3 +158,62 @@ export class TodayPage {
     return this.section(/^Строк спливає сьогодні/);
   }
 }
+
+/** The paper preview dialog (stamp, receipt, form, letter). */
+export class DocumentDialogPage {
+  constructor(readonly page: Page) {}
+  get dialog() {
+    return this.page.getByRole('dialog');
+  }
+  get preview() {
+    return this.dialog.locator('iframe');
+  }
+  get print() {
+    return this.dialog.getByRole('button', { name: 'Друкувати' });
+  }
+  get save() {
+    return this.dialog.getByRole('button', { name: 'Зберегти PDF' });
+  }
+  /** The previewed PDF's bytes, fetched from its blob: URL inside the page. */
+  async previewBytes(): Promise<Buffer> {
+    const src = await this.preview.getAttribute('src');
+    const b64 = await this.page.evaluate(async (u) => {
+      const buf = new Uint8Array(await (await fetch(u!)).arrayBuffer());
+      let s = '';
+      for (const b of buf) s += String.fromCharCode(b);
+      return btoa(s);
+    }, src);
+    return Buffer.from(b64, 'base64');
+  }
+}
+
+export class ReportsPage {
+  constructor(readonly page: Page) {}
+  get journal() {
+    return this.page.getByRole('form', { name: 'Журнал реєстрації запитів за місяць' });
+  }
+  get month() {
+    return this.journal.getByLabel('Місяць');
+  }
+  format(label: string): Locator {
+    return this.journal.getByRole('radio', { name: label });
+  }
+  get out() {
+    return this.journal.getByLabel('Файл', { exact: true });
+  }
+  get make() {
+    return this.journal.getByRole('button', { name: 'Сформувати журнал' });
+  }
+  get writtenPath() {
+    return this.journal.getByTestId('written-path');
+  }
+  get download() {
+    return this.journal.getByRole('button', { name: 'Завантажити' });
+  }
+  get openData() {
+    return this.page.getByRole('region', { name: 'Відкриті дані' });
+  }
+  get statistics() {
+    return this.page.getByRole('region', { name: 'Статистика розгляду запитів' });
+  }
+}

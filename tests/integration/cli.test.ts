@@ -2,19 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli/main';
+import { cli } from '../helpers/cli';
 import { sampleRequest, tempDir } from '../helpers/tempDb';
 
 const dir = tempDir('rd-cli-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the CLI in-process with captured streams, as the bin would. */
-async function cli(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => void (out += s), err: (s) => void (err += s), stdin: () => stdin });
-  return { code, out, err, json: () => JSON.parse(out) };
-}
 
 describe('registry-desk CLI contract', () => {
   const db = join(dir, 'cli.sqlite');

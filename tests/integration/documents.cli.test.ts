@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../src/main/api/handlers';
-import { runCli } from '../../src/main/cli/main';
+import { cli } from '../helpers/cli';
 import { openDb } from '../../src/main/db/open';
 import type { PrintPort } from '../../src/shared/documents';
 import { getSettings } from '../../src/main/services/settings';
@@ -13,12 +13,6 @@ import { kalushSettings, makeScanPdf, text } from './documents.helpers';
 const dir = tempDir('rd-doc-cli-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => void (out += s), err: (s) => void (err += s), stdin: () => stdin });
-  return { code, out, err, json: () => JSON.parse(out) };
-}
 const f = (name: string) => join(dir, name);
 const isPdf = (file: string) => existsSync(file) && readFileSync(file).subarray(0, 5).toString() === '%PDF-';
 

@@ -11,6 +11,7 @@ import { AppError } from '../../src/shared/errors';
 import { REFUSAL_GROUND_TEXT } from '../../src/shared/wording';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
 import { fonts, kalushSettings, pageCount, shoot, text } from './documents.helpers';
+import { failure } from '../helpers/failure';
 
 let t: TempDb;
 beforeEach(() => {
@@ -24,14 +25,6 @@ const make = async (input: Record<string, unknown>) => {
   shoot(r.path);
   expect(fonts(r.path).every((f) => f.embedded)).toBe(true);
   return r;
-};
-const failure = async (p: Promise<unknown>): Promise<AppError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error('expected a refusal');
 };
 const act = (index: string, action: string, input?: unknown) => actOnRequest(t.db, { index, action, input });
 

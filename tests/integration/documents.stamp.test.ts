@@ -10,6 +10,7 @@ import { updateSettings } from '../../src/main/services/settings';
 import { AppError } from '../../src/shared/errors';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
 import { contentStreams, fonts, inLowerRightQuarter, kalushSettings, makeScanPdf, pageCount, render, shoot, strayFiles, text, words } from './documents.helpers';
+import { failure } from '../helpers/failure';
 
 let t: TempDb;
 let index: string;
@@ -25,14 +26,6 @@ const make = async (input: Record<string, unknown>) => {
   const r = await makeDocument(t.db, { index, ...input });
   shoot(r.path);
   return r;
-};
-const failure = async (p: Promise<unknown>): Promise<AppError> => {
-  try {
-    await p;
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error('expected a refusal');
 };
 const STAMP_WORDS = ['Виконавчий', 'Калуської', 'Вх.', '№', 'З-1', '23.11.2026'];
 

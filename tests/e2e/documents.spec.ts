@@ -1,0 +1,118 @@
+/** Papers for the visitor who is waiting: the stamp from the registration result by one key, then in the card's history. */
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { deskForThisFile, openApp } from './desk';
+import { CardPage, DocumentDialogPage, RegistrationPage } from './pages';
+
+const desk = deskForThisFile();
+const SHOTS = '/tmp/shots2';
+mkdirSync(SHOTS, { recursive: true });
+
+test('F8 on the registration result previews the stamp sheet, and the card records it as issued', async ({ page }) => {
+  await openApp(page, desk());
+  const reg = new RegistrationPage(page);
+  const index = await reg.register({ name: 'Коваль Петро Іванович', address: 'м. Калуш, вул. Грушевського, 5', description: 'Рішення про бюджет міста на 2027 рік', signed: true });
+  await expect(reg.result.getByRole('button', { name: 'Штамп на аркуш (F8)' })).toBeVisible();
+
+  await page.keyboard.press('F8');
+  const doc = new DocumentDialogPage(page);
+  await expect(doc.dialog).toBeVisible();
+  await expect(doc.dialog.getByRole('heading', { name: 'Аркуш зі штампом реєстрації' })).toBeVisible();
+  await expect(doc.preview).toHaveAttribute('src', /^blob:/);
+  expect((await doc.previewBytes()).subarray(0, 5).toString()).toBe('%PDF-');
+  await expect(doc.print).toBeFocused();
+  await page.screenshot({ path: `${SHOTS}/stamp-dialog.png` });
+
+  // The same paper through the API: a preview records nothing.
+  const api = await page.request.post(`${desk().url}/api/documents:make`, { data: { kind: 'stamp_sheet', index, preview: true } });
+  const made = (await api.json()) as { ok: boolean; value: { pdfBase64: string } };
+  expect(made.ok).toBe(true);
+  expect(Buffer.from(made.value.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+
+  // «Зберегти PDF» downloads the preview.
+  const download = page.waitForEvent('download');
+  await doc.save.click();
+  expect((await download).suggestedFilename()).toMatch(/^stamp_sheet.*\.pdf$/);
+
+  // Esc closes the dialog and leaves the clerk on the registration screen.
+  await page.keyboard.press('Escape');
+  await expect(doc.dialog).toBeHidden();
+  await expect(reg.result).toBeVisible();
+
+  // Shift+F9: the Appendix 4 form, filled from the request.
+  await page.keyboard.press('Shift+F9');
+  await expect(doc.dialog.getByRole('heading', { name: 'Форма запиту (фізична особа)' })).toBeVisible();
+  await expect(doc.preview).toHaveAttribute('src', /^blob:/);
+  await page.keyboard.press('Escape');
+
+  await reg.result.getByRole('button', { name: 'Відкрити картку' }).click();
+  const card = new CardPage(page);
+  await expect(card.title).toHaveText(`Вх. № ${index}`);
+  await expect(card.history.getByText('Аркуш зі штампом реєстрації')).toHaveCount(1);
+  await expect(card.history.getByText('Видано документ')).toHaveCount(1);
+
+  // On the card the same keys: F9 is the receipt (not recorded), Shift+F8 the stamped copy (recorded).
+  await page.keyboard.press('F9');
+  await expect(doc.dialog.getByRole('heading', { name: 'Розписка про прийняття запиту' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(card.title).toBeVisible();
+  await page.keyboard.press('Shift+F8');
+  await expect(doc.dialog.getByRole('heading', { name: 'Копія запиту зі штампом реєстрації' })).toBeVisible();
+  await expect(doc.preview).toHaveAttribute('src', /^blob:/);
+  await page.keyboard.press('Escape');
+  await expect(card.history.getByText('Копія запиту зі штампом реєстрації')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/card-print-toolbar.png`, fullPage: true });
+});
+
+test('a scan is stamped through the file chooser', async ({ page }) => {
+  const seeded = desk().cli(['register', '--input', '-'], { receivedAt: '2026-11-20T09:00:00+02:00', channel: 'email', requesterName: 'ТОВ «Світанок»', requesterType: 'legal', email: 'office@svitanok.ua', description: 'Договори оренди' }) as { id: string };
+  await openApp(page, desk(), `#/card/${seeded.id}`);
+  const card = new CardPage(page);
+  const chooser = page.waitForEvent('filechooser');
+  await card.printToolbar.getByRole('button', { name: 'Штамп на скан… (Ctrl+F8)' }).click();
+  // A one-page PNG scan (1×1 white pixel).
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
+  await (await chooser).setFiles({ name: 'скан.png', mimeType: 'image/png', buffer: png });
+  const doc = new DocumentDialogPage(page);
+  await expect(doc.dialog.getByRole('heading', { name: 'Скан запиту зі штампом реєстрації' })).toBeVisible();
+  await expect(doc.preview).toHaveAttribute('src', /^blob:/);
+  expect((await doc.previewBytes()).subarray(0, 5).toString()).toBe('%PDF-');
+  await page.keyboard.press('Escape');
+  await expect(card.history.getByText('Скан запиту зі штампом реєстрації')).toBeVisible();
+});
+
+test('a refusal offers its letter; without a responsible person the API says so, with a way to the settings', async ({ page }) => {
+  const seeded = desk().cli(['register', '--input', '-'], { receivedAt: '2026-11-20T09:00:00+02:00', channel: 'post', requesterName: 'Гнатюк Василь', postalAddress: 'м. Калуш', description: 'Кошторис ремонту школи', signed: true }) as { id: string };
+  await openApp(page, desk(), `#/card/${seeded.id}`);
+  const card = new CardPage(page);
+  await card.action('Відмовити').click();
+  await page.getByLabel('Мотивування відмови').fill('Розпорядник не володіє цією інформацією');
+  await page.keyboard.press('Control+Enter');
+  await expect(card.done).toBeVisible();
+  const offer = page.getByRole('group', { name: 'Лист за цією дією' });
+  await offer.getByRole('button', { name: 'Відмова' }).click();
+  const doc = new DocumentDialogPage(page);
+  await expect(doc.dialog.getByLabel('Вихідний номер листа')).toBeFocused();
+  await page.keyboard.type('01-15/77');
+  await page.keyboard.press('Enter');
+  await expect(doc.dialog.getByRole('alert')).toContainText('відповідальної особи');
+  await page.screenshot({ path: `${SHOTS}/letter-error.png` });
+  await doc.dialog.getByRole('link', { name: 'Відкрити налаштування' }).click();
+  await expect(page.getByLabel('Шаблон вхідного номера')).toBeVisible();
+
+  const set = await page.request.post(`${desk().url}/api/settings:update`, {
+    data: { council: { responsiblePerson: 'Петренко Олена Миколаївна', responsiblePosition: 'Начальник загального відділу' } },
+  });
+  expect(((await set.json()) as { ok: boolean }).ok).toBe(true);
+
+  // The toolbar keeps offering the letter the history calls for.
+  await page.goto(`${desk().url}/#/card/${seeded.id}`);
+  await card.printToolbar.getByRole('group', { name: 'Листи' }).getByRole('button', { name: 'Відмова' }).click();
+  await doc.dialog.getByLabel('Вихідний номер листа').fill('01-15/77');
+  await page.keyboard.press('Enter');
+  await expect(doc.preview).toHaveAttribute('src', /^blob:/);
+  expect((await doc.previewBytes()).subarray(0, 5).toString()).toBe('%PDF-');
+  await page.screenshot({ path: `${SHOTS}/letter-dialog.png` });
+  await page.keyboard.press('Escape');
+  await expect(card.history.getByText('Відмова в задоволенні запиту, вих. № 01-15/77')).toBeVisible();
+});
