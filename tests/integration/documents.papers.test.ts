@@ -7,7 +7,6 @@ import { makeDocument } from '../../src/main/services/documents';
 import { getRequest } from '../../src/main/services/queries';
 import { registerRequest } from '../../src/main/services/registration';
 import { updateSettings } from '../../src/main/services/settings';
-import { AppError } from '../../src/shared/errors';
 import { REFUSAL_GROUND_TEXT } from '../../src/shared/wording';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
 import { fonts, kalushSettings, pageCount, shoot, text } from './documents.helpers';
