@@ -1,5 +1,5 @@
 /**
- * The shell: a top bar with the sections and their hotkeys (Alt+1…5), the current screen, and a
+ * The shell: a top bar with the sections and their hotkeys (Alt+1…6), the open-data reminder, the current screen, and a
  * footer with app:info. It owns what must survive moving between screens: the journal's filters,
  * the card last opened, the "today" counts for the badge, and the data version that tells every
  * screen to reload after a change.
@@ -12,6 +12,8 @@ import { emptyFilters, RequestList, type JournalFilters } from './RequestList';
 import { RegistrationForm } from './RegistrationForm';
 import { RequestCard } from './RequestCard';
 import { SettingsForm } from './SettingsForm';
+import { ReportsScreen } from './ReportsScreen';
+import { staleBadge } from './OpenDataPanel';
 import { TodayPanel } from './TodayPanel';
 import { useApi, useInterval } from './useApi';
 import { navigate, useRoute, type Route } from './useRoute';
@@ -22,6 +24,7 @@ const SECTIONS = [
   { screen: 'card', label: 'Картка запиту', key: '3' },
   { screen: 'today', label: 'Сьогодні', key: '4' },
   { screen: 'settings', label: 'Налаштування', key: '5' },
+  { screen: 'reports', label: 'Журнали й звіти', key: '6' },
 ] as const;
 
 const TITLE: Record<Route['screen'], string> = {
@@ -30,6 +33,7 @@ const TITLE: Record<Route['screen'], string> = {
   card: 'Картка запиту',
   today: 'Сьогодні',
   settings: 'Налаштування',
+  reports: 'Журнали й звіти',
 };
 
 export function App() {
@@ -38,10 +42,12 @@ export function App() {
   const changed = useCallback(() => setVersion((v) => v + 1), []);
   const info = useApi('app:info', undefined, [version]);
   const today = useApi('requests:today', undefined, [version]);
+  const openData = useApi('opendata:status', undefined, [version]);
   // Deadlines turn overdue with the clock, not only with edits: refresh the counts every minute.
   useInterval(() => {
     info.reload();
     today.reload();
+    openData.reload();
   }, 60_000);
 
   const [filters, setFilters] = useState<JournalFilters>(emptyFilters);
@@ -77,7 +83,14 @@ export function App() {
       <header className="topbar">
         <div className="brand">
           <span className="brand-name">Registry Desk</span>
-          <span className="brand-sub">Реєстр запитів на публічну інформацію</span>
+          {/* The nav fills the bar; the reminder takes the subtitle's place rather than push it off screen. */}
+          {openData.data?.stale ? (
+            <a href="#/reports" className={`od-badge ${openData.data.overdue ? 'od-overdue' : ''}`} data-testid="opendata-badge">
+              {staleBadge(openData.data)}
+            </a>
+          ) : (
+            <span className="brand-sub">Реєстр запитів на публічну інформацію</span>
+          )}
         </div>
         <nav aria-label="Розділи">
           <ul>
@@ -111,6 +124,7 @@ export function App() {
         {route.screen === 'card' ? <RequestCard id={route.id} back={cameFrom} /> : null}
         {route.screen === 'today' ? <TodayPanel today={today} /> : null}
         {route.screen === 'settings' ? <SettingsForm /> : null}
+        {route.screen === 'reports' ? <ReportsScreen /> : null}
       </main>
       <footer className="footer">
         {info.data ? (

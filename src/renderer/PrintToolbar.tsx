@@ -1,19 +1,29 @@
 /**
- * ┌──────────────────────────────────────────────────────────────────────────────────────┐
- * │ RESERVED: print buttons go here — registration stamp (Appendix 3 item 8), the        │
- * │ visitor's receipt, letters (extension, refusal, redirect, cost notice).             │
- * │ Printing is built by another engineer; the slot is in the card now so the buttons    │
- * │ land where the clerk already looks, and the layout does not move when they arrive.  │
- * └──────────────────────────────────────────────────────────────────────────────────────┘
- * It gets the whole request so each button can decide whether its document applies.
+ * The card's print toolbar: the registration papers with their keys, and the letters the
+ * request's history calls for (an extension, a refusal, a redirect, a cost notice), each made
+ * through the same preview dialog the card owns.
  */
 import type { RequestView } from '../shared/domain';
+import type { DocRequest } from './DocumentDialog';
+import { LETTER_BUTTON, lettersFor } from './documentKeys';
+import { PrintButtons } from './PrintButtons';
 
-export function PrintToolbar({ view }: { view: RequestView }) {
+export function PrintToolbar({ view, open, active }: { view: RequestView; open: (d: DocRequest) => void; active: boolean }) {
+  const letters = lettersFor(view.events);
   return (
     <div className="print-toolbar" role="toolbar" aria-label="Друк документів" data-request-id={view.id}>
       <span className="print-label">Друк</span>
-      <span className="muted">Штамп, розписка та листи з’являться тут.</span>
+      <PrintButtons requesterType={view.requesterType} open={open} active={active} />
+      {letters.length ? (
+        <span className="print-letters" role="group" aria-label="Листи">
+          <span className="print-label">Листи</span>
+          {letters.map((k) => (
+            <button key={k} type="button" onClick={() => open({ kind: k })}>
+              {LETTER_BUTTON[k]}
+            </button>
+          ))}
+        </span>
+      ) : null}
     </div>
   );
 }

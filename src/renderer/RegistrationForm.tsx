@@ -15,6 +15,8 @@ import { nowUaDateTime, parseUaDateTime, uaDateTime, uaDateWithWeekday } from '.
 import { formKeys } from './keyboard';
 import { REGISTRATION_FIELD_LABEL } from './labels';
 import { useInterval } from './useApi';
+import { DocumentDialog, type DocRequest } from './DocumentDialog';
+import { PrintButtons } from './PrintButtons';
 import { navigate } from './useRoute';
 
 interface Draft {
@@ -84,7 +86,7 @@ const FIELD_ID: Record<string, string> = {
 
 /** Requester's phone before the official's: the API labels both «Телефон». */
 
-type Registered = RegisterResult & { requesterName: string; urgent: boolean };
+type Registered = RegisterResult & { requesterName: string; requesterType: RequesterType; urgent: boolean };
 
 export function RegistrationForm() {
   const { changed } = useShell();
@@ -160,7 +162,7 @@ export function RegistrationForm() {
     if (!r.ok) {
       return showErrors(splitErrors(r.error));
     }
-    setResult({ ...r.value, requesterName: d.requesterName, urgent: d.urgent });
+    setResult({ ...r.value, requesterName: d.requesterName, requesterType: d.requesterType, urgent: d.urgent });
     setErrors(null);
     setDraft(fresh());
     setResets((n) => n + 1);
@@ -319,6 +321,7 @@ export function RegistrationForm() {
 }
 
 function RegistrationResult({ r }: { r: Registered }) {
+  const [doc, setDoc] = useState<DocRequest | null>(null);
   return (
     <section className="panel result" aria-labelledby="result-title">
       <h2 id="result-title">Зареєстровано</h2>
@@ -344,9 +347,13 @@ function RegistrationResult({ r }: { r: Registered }) {
           <span className="muted">Вирішіть у картці, чи залишити запит без розгляду.</span>
         </div>
       )}
+      <div className="result-print" role="toolbar" aria-label="Друк документів">
+        <PrintButtons requesterType={r.requesterType} open={setDoc} active={doc === null} />
+      </div>
       <button type="button" onClick={() => navigate({ screen: 'card', id: r.id })}>
         Відкрити картку
       </button>
+      {doc ? <DocumentDialog key={doc.kind} requestId={r.id} doc={doc} onClose={() => setDoc(null)} /> : null}
     </section>
   );
 }

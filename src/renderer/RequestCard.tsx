@@ -4,6 +4,7 @@
  * offers a button the register would refuse). Esc goes back to the list the card was opened from.
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { DocumentKind } from '../shared/documents';
 import type { Action, RequestView } from '../shared/domain';
 import { allowedActions } from '../shared/transitions';
 import { ACTION_LABEL, CHANNEL_LABEL, FORM_LABEL, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL, REQUESTER_TYPE_LABEL, REQUIRED_PART_LABEL } from '../shared/wording';
@@ -14,6 +15,8 @@ import { DueText, StatusBadge } from './Due';
 import { ErrorAlert, TextField } from './Fields';
 import { uaDate, uaDateTime, uaDateWithWeekday, uah } from './format';
 import { isTyping } from './keyboard';
+import { DocumentDialog, type DocRequest } from './DocumentDialog';
+import { LETTER_BUTTON, LETTERS_AFTER } from './documentKeys';
 import { PrintToolbar } from './PrintToolbar';
 import { Timeline } from './Timeline';
 import { useApi } from './useApi';
@@ -60,6 +63,9 @@ function CardView({ id, back }: { id: string; back: Route }) {
   const got = useApi('requests:get', { index: id }, [id, version]);
   const [action, setAction] = useState<Action | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [doc, setDoc] = useState<DocRequest | null>(null);
+  /** The letters the action just done calls for, offered right under the "done" line. */
+  const [letters, setLetters] = useState<readonly DocumentKind[]>([]);
   const headRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
   const v = got.data?.id === id ? got.data : undefined;
@@ -67,17 +73,19 @@ function CardView({ id, back }: { id: string; back: Route }) {
   useEffect(() => {
     setAction(null);
     setDone(null);
+    setLetters([]);
+    setDoc(null);
   }, [id]);
   // Esc closes an open action form first (the form handles Esc typed inside it), then leaves the card.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || isTyping(e.target)) return;
+      if (e.key !== 'Escape' || e.defaultPrevented || isTyping(e.target) || doc) return;
       if (action) setAction(null);
       else navigate(back);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [back, action]);
+  }, [back, action, doc]);
   // Arriving at a card puts the focus on its title, so Tab goes on into the actions.
   const focused = useRef<string | null>(null);
   useEffect(() => {
@@ -190,6 +198,7 @@ function CardView({ id, back }: { id: string; back: Route }) {
               aria-pressed={a === action}
               onClick={() => {
                 setDone(null);
+                setLetters([]);
                 setAction(a === action ? null : a);
               }}
             >
@@ -197,7 +206,7 @@ function CardView({ id, back }: { id: string; back: Route }) {
             </button>
           ))}
         </div>
-        <PrintToolbar view={v} />
+        <PrintToolbar view={v} open={setDoc} active={doc === null} />
       </div>
       {action ? (
         <ActionForm
@@ -212,6 +221,7 @@ function CardView({ id, back }: { id: string; back: Route }) {
           }}
           onDone={() => {
             setDone(`Виконано: ${ACTION_LABEL[action]}.`);
+            setLetters(LETTERS_AFTER[action] ?? []);
             setAction(null);
             changed();
             window.setTimeout(() => doneRef.current?.focus(), 0);
@@ -221,6 +231,27 @@ function CardView({ id, back }: { id: string; back: Route }) {
       <p className="done" role="status" tabIndex={-1} ref={doneRef}>
         {done}
       </p>
+      {letters.length ? (
+        <div className="letter-offer" role="group" aria-label="Лист за цією дією">
+          <span>Сформувати лист:</span>
+          {letters.map((k) => (
+            <button key={k} type="button" className="primary" onClick={() => setDoc({ kind: k })}>
+              {LETTER_BUTTON[k]}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {doc ? (
+        <DocumentDialog
+          key={`${doc.kind}-${v.id}`}
+          requestId={v.id}
+          doc={doc}
+          onClose={() => {
+            setDoc(null);
+            window.setTimeout(() => headRef.current?.focus(), 0);
+          }}
+        />
+      ) : null}
 
       <div className="card-columns">
         <section className="panel" aria-labelledby="reg-data">

@@ -10,6 +10,7 @@ import { ErrorAlert } from './Fields';
 import { uaDateWithWeekday } from './format';
 import { SummaryTable } from './SummaryTable';
 import { navigate } from './useRoute';
+import { OpenDataPanel } from './OpenDataPanel';
 
 export function TodayPanel({ today }: { today: Loaded<ApiResult<'requests:today'>> }) {
   const headRef = useRef<HTMLHeadingElement>(null);
@@ -24,6 +25,7 @@ export function TodayPanel({ today }: { today: Loaded<ApiResult<'requests:today'
         </h1>
       </div>
       {today.error ? <ErrorAlert lines={[today.error.message]} /> : null}
+      <OpenDataPanel />
       {t ? (
         <>
           <TodaySection id="t-overdue" kind="overdue" title="Прострочені" rows={t.overdue} empty="Прострочених запитів немає." onOpen={open} />

@@ -2,6 +2,7 @@
  * Wording the shared `wording.ts` does not have yet: event names for the timeline, deadline states
  * and form field names. Candidates to move into shared/wording.ts so documents can reuse them.
  */
+import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../shared/documents';
 import type { EventPayloads, EventType, RequestEvent, RequestView } from '../shared/domain';
 import { CHANNEL_LABEL, FORM_LABEL, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL } from '../shared/wording';
 import { truncate, uaDate, uah } from './format';
@@ -72,7 +73,8 @@ export function eventSummary(e: RequestEvent): string {
       return (e.payload as EventPayloads['note']).text;
     case 'document_issued': {
       const p = e.payload as EventPayloads['document_issued'];
-      return p.outgoingIndex ? `${p.kind}, вих. № ${p.outgoingIndex}` : p.kind;
+      const name = DOCUMENT_KIND_LABEL[p.kind as DocumentKind] ?? p.kind;
+      return p.outgoingIndex ? `${name}, вих. № ${p.outgoingIndex}` : name;
     }
     default:
       return JSON.stringify(e.payload);

@@ -9,7 +9,8 @@ export type Route =
   | { screen: 'journal' }
   | { screen: 'card'; id?: string }
   | { screen: 'today' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'reports' };
 
 export function parseHash(hash: string): Route {
   const [, screen = '', rest] = /^#\/([a-z]*)\/?(.*)$/.exec(hash) ?? [];
@@ -17,6 +18,7 @@ export function parseHash(hash: string): Route {
     case 'journal':
     case 'today':
     case 'settings':
+    case 'reports':
       return { screen };
     case 'card':
       return rest ? { screen: 'card', id: decodeURIComponent(rest) } : { screen: 'card' };

@@ -54,6 +54,8 @@ export const rulesSettings = z.object({
 /** Journal and report exports. `;` by default: Excel in the Ukrainian locale splits CSV on it. */
 export const exportSettings = z.object({
   csvSeparator: z.enum([';', ',']).default(';'),
+  /** Where the UI proposes to write journals and reports; empty: «Експорт» beside the register file. */
+  folder: text(1000).default(''),
 });
 
 /** The open-data set «Звіт щодо задоволення запитів на інформацію» and its passport (CMU No. 835). */

@@ -42,4 +42,17 @@ test('every screen passes axe (WCAG 2.1 AA and best practices)', async ({ page }
   await page.keyboard.press('Alt+5');
   await expect(page.getByLabel('Шаблон вхідного номера')).toBeVisible();
   await expectNoViolations(page, 'налаштування');
+
+  await page.keyboard.press('Alt+6');
+  await expect(page.getByRole('heading', { level: 1, name: 'Журнали й звіти' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Статистика розгляду запитів' }).getByRole('table')).toBeVisible();
+  await page.getByRole('button', { name: 'Сформувати журнал' }).click();
+  await expect(page.getByRole('button', { name: 'Завантажити' })).toBeVisible();
+  await expectNoViolations(page, 'журнали й звіти');
+
+  await page.goto(`${desk().url}/#/card/${seeded.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Вх. №');
+  await page.keyboard.press('F8');
+  await expect(page.getByRole('dialog').locator('iframe')).toHaveAttribute('src', /^blob:/);
+  await expectNoViolations(page, 'попередній перегляд штампа');
 });

@@ -174,16 +174,17 @@ export class DocumentDialogPage {
   get save() {
     return this.dialog.getByRole('button', { name: 'Зберегти PDF' });
   }
-  /** The previewed PDF's bytes, fetched from its blob: URL inside the page. */
-  async previewBytes(): Promise<Buffer> {
-    const src = await this.preview.getAttribute('src');
-    const b64 = await this.page.evaluate(async (u) => {
-      const buf = new Uint8Array(await (await fetch(u!)).arrayBuffer());
-      let s = '';
-      for (const b of buf) s += String.fromCharCode(b);
-      return btoa(s);
-    }, src);
-    return Buffer.from(b64, 'base64');
+  /**
+   * Waits for the PDF the next preview shows: the bytes `documents:make` answered with, the same
+   * the dialog turns into its blob: URL (the page's CSP keeps a test from fetching that URL back).
+   */
+  async nextPdf(): Promise<() => Promise<Buffer>> {
+    const res = this.page.waitForResponse((r) => r.url().endsWith('/api/documents:make'));
+    return async () => {
+      const body = (await (await res).json()) as { ok: boolean; value?: { pdfBase64: string } };
+      expect(body.ok).toBe(true);
+      return Buffer.from(body.value!.pdfBase64, 'base64');
+    };
   }
 }
 

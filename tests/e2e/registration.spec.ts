@@ -93,6 +93,6 @@ test('invalid input shows a Ukrainian error next to the form and registers nothi
   await expect(reg.alert).toContainText('Дата і час надходження');
   await expect(reg.result).toHaveCount(0);
 
-  await shell.nav(/Журнал/).click();
+  await shell.nav(/^Журнал$/).click();
   expect(await journal.total()).toBe(before);
 });

@@ -69,10 +69,32 @@ test('publishing open data from the UI, then a change to a published month bring
   await page.reload();
   // Monday 23 November + 3 working days.
   const reminder = 'Набір відкритих даних застарів: оновити до 26.11.2026';
-  await expect(page.getByTestId('opendata-badge')).toHaveText(reminder);
+  await expect(page.getByTestId('opendata-badge')).toHaveText('Відкриті дані: оновити до 26.11.2026');
   const today = new TodayPage(page);
   await expect(today.section(/^Відкриті дані/).getByTestId('opendata-stale')).toContainText(reminder);
   await page.screenshot({ path: `${SHOTS}/today-opendata.png`, fullPage: true });
   await today.section(/^Відкриті дані/).getByRole('button', { name: 'Оновити набір' }).click();
   await expect(page.getByTestId('opendata-badge')).toHaveCount(0);
+});
+
+test('an old journal is checked in a dry run, refused rows named, then imported', async ({ page }) => {
+  await openApp(page, desk(), '#/reports');
+  const region = page.getByRole('region', { name: 'Імпорт журналу з XLSX або CSV' });
+  const csv = [
+    'Вхідний індекс;Дата і час надходження;Запитувач;Адреса, контакти;Зміст запиту',
+    '10;03.03.2025;Особа А;вул. Садова, 1;Запит А',
+    '11;04.03.2025;Особа Б;вул. Садова, 2;Запит Б',
+    '11;05.03.2025;Особа В;вул. Садова, 3;Запит В',
+  ].join('\r\n');
+  await region.getByLabel('Файл журналу').setInputFiles({ name: 'журнал 2025.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+  await expect(region.getByTestId('import-count')).toBeVisible();
+  const refused = region.getByRole('table', { name: 'Рядки, які не буде імпортовано' });
+  await expect(refused.getByRole('row')).not.toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/import-preview.png`, fullPage: true });
+  const n = Number(await region.getByTestId('import-count').textContent());
+  expect(n).toBeGreaterThan(0);
+  await region.getByRole('button', { name: `Імпортувати ${n}` }).click();
+  await expect(region.getByText(`Імпортовано записів: ${n}`)).toBeVisible();
+  const list = desk().cli(['list', '--search', 'Садова']) as unknown[];
+  expect(list).toHaveLength(n);
 });

@@ -19,6 +19,7 @@ import { exportReport, getReport } from '../services/reports';
 import { openDataStatus, publishOpenData } from '../services/openData';
 import { previewImport, runImport } from '../services/import';
 import { JobRegistry } from '../services/jobs';
+import { exportFolder, readAppFile, uploadFile } from '../services/files';
 import { jobRef, jobsQuery } from '../../shared/journalInputs';
 import { APP_VERSION } from '../version';
 
@@ -76,6 +77,9 @@ export function createHandlers(db: Db, print?: PrintPort): Handlers {
     'import:run': (i) => jobs.start('import:run', (ctl) => runImport(db, i, ctl)),
     'jobs:status': (i) => jobs.status(parseInput(jobsQuery, i)?.id),
     'jobs:cancel': (i) => jobs.cancel(parseInput(jobRef, i).id),
+    'files:read': (i) => readAppFile(db, i),
+    'files:upload': (i) => uploadFile(i),
+    'files:exportFolder': () => exportFolder(db),
   };
 }
 

@@ -6,6 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { MAX_UPLOAD_BASE64 } from '../../shared/files';
 import type { Db } from '../db/open';
 import { createHandlers, dispatch } from '../api/handlers';
 
@@ -22,15 +23,17 @@ const TYPES: Record<string, string> = {
 };
 
 const MAX_BODY = 2 * 1024 * 1024;
+/** `files:upload` carries a whole scan or journal (≤ 60 MB, as base64); every other call stays small. */
+const MAX_UPLOAD_BODY = MAX_UPLOAD_BASE64 + 64 * 1024;
 
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
   return new Promise((ok, fail) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         fail(new Error('too large'));
         req.destroy();
       } else chunks.push(c);
@@ -64,14 +67,14 @@ export function startWebShell(opts: WebShellOptions): Promise<{ server: Server; 
         if (req.method !== 'POST') return send(res, 405, '{"error":"POST only"}');
         const origin = req.headers.origin;
         if (origin && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)) return send(res, 403, '{"error":"forbidden origin"}');
+        const method = decodeURIComponent(url.pathname.slice(5));
         let input: unknown;
         try {
-          const body = await readBody(req);
+          const body = await readBody(req, method === 'files:upload' ? MAX_UPLOAD_BODY : MAX_BODY);
           input = body === '' ? undefined : JSON.parse(body);
         } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { kind: 'invalid_input', message: 'Некоректний запит: очікується JSON до 2 МБ' } }));
+          return send(res, 400, JSON.stringify({ ok: false, error: { kind: 'invalid_input', message: method === 'files:upload' ? 'Файл більший за 60 МБ' : 'Некоректний запит: очікується JSON до 2 МБ' } }));
         }
-        const method = decodeURIComponent(url.pathname.slice(5));
         return send(res, 200, JSON.stringify(await dispatch(handlers, method, input)));
       }
       const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');

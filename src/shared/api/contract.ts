@@ -13,6 +13,7 @@ import { importInput, journalExportInput, jobRef, jobsQuery, openDataPublishInpu
 import type { OpenDataStatus, PublishResult } from '../openDataStatus';
 import type { Statistics } from '../statistics';
 import { documentInput, printInput, type DocumentResult, type PrinterInfo } from '../documents';
+import { fileReadInput, fileUploadInput, type FileContent } from '../files';
 
 export interface RegisterResult {
   id: string;
@@ -84,6 +85,12 @@ export const API_INPUTS = {
   'documents:printers': none,
   /** Prints a made PDF; the printer chosen is remembered for its kind (stamp sheet → the tray printer). */
   'documents:print': printInput,
+  /** A file the app wrote (export folder, its own temporary files), for a download; any other path is refused. */
+  'files:read': fileReadInput,
+  /** A file the clerk chose (a scan, an old journal) written to a fresh temporary folder: the browser has bytes, the services need a path. */
+  'files:upload': fileUploadInput,
+  /** The folder journals and reports are proposed into (settings `exports.folder`, else «Експорт» beside the register), created. */
+  'files:exportFolder': none,
 } as const;
 
 export interface ApiResults {
@@ -108,6 +115,9 @@ export interface ApiResults {
   'documents:make': DocumentResult & { pdfBase64: string };
   'documents:printers': PrinterInfo[];
   'documents:print': { printer: string };
+  'files:read': FileContent;
+  'files:upload': { path: string };
+  'files:exportFolder': { folder: string };
 }
 
 export type ApiMethod = keyof typeof API_INPUTS & keyof ApiResults;
