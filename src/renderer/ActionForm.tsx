@@ -7,7 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { REFUSAL_GROUNDS, REPLY_WAYS, type Action, type ReplyWay, type RequestView } from '../shared/domain';
 import { whyNot } from '../shared/transitions';
-import { ACTION_LABEL, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL, REQUIRED_PART_LABEL } from '../shared/wording';
+import { ACTION_LABEL, FIELD_LABEL as SHARED_FIELD_LABEL, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL, REQUIRED_PART_LABEL } from '../shared/wording';
 import { api } from './api';
 import { errorLines, splitErrors, type SplitErrors } from './apiErrors';
 import { Checkbox, ErrorAlert, RadioGroup, SelectField, TextArea, TextField } from './Fields';
@@ -16,23 +16,8 @@ import { formKeys } from './keyboard';
 
 type Values = Record<string, string | boolean>;
 
-const FIELD_LABEL: Record<string, string> = {
-  executor: 'Виконавець',
-  unit: 'Структурний підрозділ',
-  reason: 'Обґрунтування',
-  pages: 'Кількість сторінок',
-  format: 'Формат',
-  restricted: 'Обмежений доступ',
-  date: 'Дата',
-  outgoingIndex: 'Вихідний номер',
-  sentBy: 'Спосіб надсилання',
-  ground: 'Підстава відмови',
-  explanation: 'Мотивування',
-  holder: 'Розпорядник',
-  holderAddress: 'Адреса розпорядника',
-  missing: 'Чого бракує',
-  text: 'Текст примітки',
-};
+// The register's own field names, with the note's text named for what it is here.
+const FIELD_LABEL: Record<string, string> = { ...SHARED_FIELD_LABEL, text: 'Текст примітки' };
 
 function initial(action: Action, v: RequestView, today: string): Values {
   switch (action) {
