@@ -12,6 +12,7 @@ import { actOnRequest } from '../services/actions';
 import { getRequest, listRequests, recomputeAll, todayPanel } from '../services/queries';
 import { registerRequest } from '../services/registration';
 import { getSettings, updateSettings } from '../services/settings';
+import type { Settings } from '../../shared/settings';
 import { makeDocument, printDocument } from '../services/documents';
 import type { PrintPort } from '../../shared/documents';
 import { exportJournal } from '../services/journal';
@@ -45,10 +46,11 @@ export function createHandlers(db: Db, print?: PrintPort): Handlers {
     'deadlines:due': (i) => dueFor(i, getSettings(db).calendar),
     'settings:get': () => getSettings(db),
     'settings:update': (i) => {
-      const before = JSON.stringify(getSettings(db).calendar) + JSON.stringify(getSettings(db).rules);
+      const terms = (x: Settings) => JSON.stringify([x.calendar, x.rules]);
+      const before = terms(getSettings(db));
       const s = updateSettings(db, i);
       // A calendar or terms change moves the deadlines of every open request.
-      if (JSON.stringify(s.calendar) + JSON.stringify(s.rules) !== before) recomputeAll(db);
+      if (terms(s) !== before) recomputeAll(db);
       return s;
     },
     'app:info': () => {
