@@ -2,7 +2,7 @@
  * Opens (or creates) a desk's register: pragmas for durability, forward-only migrations, and
  * a refusal to touch a register written by a newer version of the app.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
 import { parseHlc, type HlcState } from '../../shared/sync/hlc';
 import * as schema from './schema';
+import { openSqlite } from './sqlite';
 
 export interface Db {
   sqlite: Database.Database;
@@ -63,10 +64,11 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   mkdirSync(dirname(path), { recursive: true });
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(path);
+    sqlite = openSqlite(path);
     sqlite.pragma('journal_mode = WAL');
   } catch (e) {
-    throw new AppError('io', `Не вдалося відкрити реєстр ${path}: ${(e as Error).message}`);
+    // The cause keeps SQLite's code (SQLITE_BUSY, SQLITE_NOTADB…) for whoever explains the failure.
+    throw Object.assign(new AppError('io', `Не вдалося відкрити реєстр ${path}: ${(e as Error).message}`), { cause: e });
   }
   // FULL: a registration reported as done must survive a power cut, not only a crash.
   sqlite.pragma('synchronous = FULL');
@@ -91,7 +93,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   } catch (e) {
     sqlite.close();
     if (e instanceof AppError) throw e;
-    throw new AppError('io', `Реєстр ${path} пошкоджено або це не реєстр Registry Desk: ${(e as Error).message}`);
+    throw Object.assign(new AppError('io', `Реєстр ${path} пошкоджено або це не реєстр Registry Desk: ${(e as Error).message}`), { cause: e });
   }
 }
 

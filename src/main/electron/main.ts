@@ -2,19 +2,24 @@
  * The Electron shell: opens the register in the user's data folder, binds the API to IPC and
  * opens one locked-down window. Everything else lives in services that run under plain Node.
  */
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_CALL } from '../../shared/api/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createHandlers, dispatch } from '../api/handlers';
 import { openDb, type Db } from '../db/open';
+import { useNativeBinding } from '../db/sqlite';
+import { electronAddonPath } from './nativeAddon';
+import { describeOpenFailure } from './openFailure';
 import { electronPrintPort } from './printing';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
+const preloadFile = join(here, 'preload.cjs');
 
 let db: Db | null = null;
+let mainWindow: BrowserWindow | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -22,7 +27,7 @@ function createWindow(): BrowserWindow {
     height: 860,
     title: 'Registry Desk — реєстр запитів на інформацію',
     webPreferences: {
-      preload: join(here, 'preload.cjs'),
+      preload: preloadFile,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -36,18 +41,36 @@ function createWindow(): BrowserWindow {
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
   void win.loadFile(rendererIndex);
   return win;
 }
 
-app.enableSandbox();
-app.whenReady().then(() => {
+/** Opens the register, or tells the person why it cannot and quits: never a process with no window. */
+function openRegister(): Db | null {
+  const file = join(app.getPath('userData'), 'register.sqlite');
+  try {
+    // From the sources the Electron-ABI addon sits in .native/; packaged, node_modules already is one.
+    if (!app.isPackaged) useNativeBinding(electronAddonPath(app.getAppPath(), process.versions.electron));
+    return openDb(file);
+  } catch (e) {
+    const { title, message } = describeOpenFailure(e, file);
+    dialog.showErrorBox(title, message);
+    app.exit(1);
+    return null;
+  }
+}
+
+function start(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  db = openDb(join(app.getPath('userData'), 'register.sqlite'));
-  const handlers = createHandlers(db, electronPrintPort(() => BrowserWindow.getAllWindows()[0] ?? null));
+  db = openRegister();
+  if (!db) return;
+  const handlers = createHandlers(db, electronPrintPort(() => mainWindow));
   ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
     // Only our own page may call: a frame from anywhere else gets nothing.
     const url = event.senderFrame?.url ?? '';
@@ -55,14 +78,27 @@ app.whenReady().then(() => {
     // dispatch validates method and input with the contract's zod schemas.
     return dispatch(handlers, method, input);
   });
-  createWindow();
+  mainWindow = createWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
-});
+}
 
-app.on('window-all-closed', () => {
-  db?.sqlite.close();
-  db = null;
-  if (process.platform !== 'darwin') app.quit();
-});
+// One desk, one app: a second start would be a second writer on the same register. It hands over
+// to the first instance, which comes to the front.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.enableSandbox();
+  void app.whenReady().then(start);
+  app.on('window-all-closed', () => {
+    db?.sqlite.close();
+    db = null;
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

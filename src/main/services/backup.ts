@@ -3,11 +3,11 @@
  * online backup API (the desk may keep working meanwhile); a restore checks the copy first and
  * swaps it in with a rename, so a damaged backup can never replace a good register.
  */
-import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { openDb, type Db } from '../db/open';
+import { openSqlite } from '../db/sqlite';
 import { verifyRegister, type VerifyReport } from './verify';
 
 const fsyncFile = (f: string) => {
@@ -79,7 +79,7 @@ export function restoreRegister(dbFile: string, from: string): { restored: strin
   let previous: string | null = null;
   if (existsSync(target)) {
     // Fold the WAL into the old file first, so the kept copy is whole on its own.
-    const old = new Database(target);
+    const old = openSqlite(target);
     old.pragma('wal_checkpoint(TRUNCATE)');
     old.close();
     previous = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
