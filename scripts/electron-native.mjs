@@ -59,6 +59,7 @@ try {
   rmSync(scratch, { recursive: true, force: true });
   say(`done: ${outFile}`);
 } catch (e) {
+  rmSync(scratch, { recursive: true, force: true });
   // Not fatal for `npm install`: Node's side works without it; `npm start` runs this again and the
   // app itself explains a missing addon in a dialog.
   say(`FAILED: ${e instanceof Error ? e.message : String(e)}`);
