@@ -1,19 +1,16 @@
 /** Papers for the visitor who is waiting: the stamp from the registration result by one key, then in the card's history. */
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { deskForThisFile, openApp } from './desk';
 import { CardPage, DocumentDialogPage, RegistrationPage } from './pages';
 
 const desk = deskForThisFile();
-const SHOTS = '/tmp/shots2';
-mkdirSync(SHOTS, { recursive: true });
 
 test('F8 on the registration result previews the stamp sheet, and the card records it as issued', async ({ page }) => {
   await openApp(page, desk());
   const reg = new RegistrationPage(page);
   const index = await reg.register({ name: 'Коваль Петро Іванович', address: 'м. Калуш, вул. Грушевського, 5', description: 'Рішення про бюджет міста на 2027 рік', signed: true });
   await expect(reg.result.getByRole('button', { name: 'Штамп на аркуш (F8)' })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/registration-result.png` });
+  await page.screenshot({ path: test.info().outputPath('registration-result.png') });
 
   const doc = new DocumentDialogPage(page);
   const pdf = await doc.nextPdf();
@@ -23,7 +20,7 @@ test('F8 on the registration result previews the stamp sheet, and the card recor
   await expect(doc.preview).toHaveAttribute('src', /^blob:/);
   expect((await pdf()).subarray(0, 5).toString()).toBe('%PDF-');
   await expect(doc.print).toBeFocused();
-  await page.screenshot({ path: `${SHOTS}/stamp-dialog.png` });
+  await page.screenshot({ path: test.info().outputPath('stamp-dialog.png') });
 
   // The same paper through the API: a preview records nothing.
   const api = await page.request.post(`${desk().url}/api/documents:make`, { data: { kind: 'stamp_sheet', index, preview: true } });
@@ -63,7 +60,7 @@ test('F8 on the registration result previews the stamp sheet, and the card recor
   await expect(doc.preview).toHaveAttribute('src', /^blob:/);
   await page.keyboard.press('Escape');
   await expect(card.history.getByText('Копія запиту зі штампом реєстрації')).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/card-print-toolbar.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('card-print-toolbar.png'), fullPage: true });
 });
 
 test('a scan is stamped through the file chooser', async ({ page }) => {
@@ -99,7 +96,7 @@ test('a refusal offers its letter; without a responsible person the API says so,
   await page.keyboard.type('01-15/77');
   await page.keyboard.press('Enter');
   await expect(doc.dialog.getByRole('alert')).toContainText('відповідальної особи');
-  await page.screenshot({ path: `${SHOTS}/letter-error.png` });
+  await page.screenshot({ path: test.info().outputPath('letter-error.png') });
   await doc.dialog.getByRole('link', { name: 'Відкрити налаштування' }).click();
   await expect(page.getByLabel('Шаблон вхідного номера')).toBeVisible();
 
@@ -116,9 +113,7 @@ test('a refusal offers its letter; without a responsible person the API says so,
   await page.keyboard.press('Enter');
   await expect(doc.preview).toHaveAttribute('src', /^blob:/);
   expect((await letter()).subarray(0, 5).toString()).toBe('%PDF-');
-  // The PDF viewer paints a moment after the frame gets its URL.
-  await page.waitForTimeout(1000);
-  await page.screenshot({ path: `${SHOTS}/letter-dialog.png` });
+  await page.screenshot({ path: test.info().outputPath('letter-dialog.png') });
   await page.keyboard.press('Escape');
   await expect(card.history.getByText('Відмова в задоволенні запиту, вих. № 01-15/77')).toBeVisible();
 });

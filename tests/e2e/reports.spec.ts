@@ -1,12 +1,10 @@
 /** «Журнали й звіти»: the month's journal as a file on disk and as a download; the open-data reminder. */
 import { expect, test } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { deskForThisFile, openApp } from './desk';
 import { ReportsPage, Shell, TodayPage } from './pages';
 
 const desk = deskForThisFile();
-const SHOTS = '/tmp/shots2';
-mkdirSync(SHOTS, { recursive: true });
 
 let seeded: { id: string; index: string };
 test.beforeAll(() => {
@@ -37,7 +35,7 @@ test('the month’s journal is written as XLSX with progress, found on disk and 
   expect(existsSync(path)).toBe(true);
   expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
   await expect(r.journal).toContainText('рядків: 1');
-  await page.screenshot({ path: `${SHOTS}/reports.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('reports.png'), fullPage: true });
 
   const download = page.waitForEvent('download');
   await r.download.click();
@@ -72,7 +70,7 @@ test('publishing open data from the UI, then a change to a published month bring
   await expect(page.getByTestId('opendata-badge')).toHaveText('Відкриті дані: оновити до 26.11.2026');
   const today = new TodayPage(page);
   await expect(today.section(/^Відкриті дані/).getByTestId('opendata-stale')).toContainText(reminder);
-  await page.screenshot({ path: `${SHOTS}/today-opendata.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('today-opendata.png'), fullPage: true });
   await today.section(/^Відкриті дані/).getByRole('button', { name: 'Оновити набір' }).click();
   await expect(page.getByTestId('opendata-badge')).toHaveCount(0);
 });
@@ -90,7 +88,7 @@ test('an old journal is checked in a dry run, refused rows named, then imported'
   await expect(region.getByTestId('import-count')).toBeVisible();
   const refused = region.getByRole('table', { name: 'Рядки, які не буде імпортовано' });
   await expect(refused.getByRole('row')).not.toHaveCount(0);
-  await page.screenshot({ path: `${SHOTS}/import-preview.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('import-preview.png'), fullPage: true });
   const n = Number(await region.getByTestId('import-count').textContent());
   expect(n).toBeGreaterThan(0);
   await region.getByRole('button', { name: `Імпортувати ${n}` }).click();
