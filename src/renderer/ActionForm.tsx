@@ -10,6 +10,7 @@ import { whyNot } from '../shared/transitions';
 import { ACTION_LABEL, FIELD_LABEL as SHARED_FIELD_LABEL, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL, REQUIRED_PART_LABEL } from '../shared/wording';
 import { api } from './api';
 import { errorLines, splitErrors, type SplitErrors } from './apiErrors';
+import { CorrectionFields, correctionInitial, correctionInput } from './CorrectionFields';
 import { Checkbox, ErrorAlert, RadioGroup, SelectField, TextArea, TextField } from './Fields';
 import { parseUaDate, uaDate } from './format';
 import { formKeys } from './keyboard';
@@ -41,11 +42,13 @@ function initial(action: Action, v: RequestView, today: string): Values {
       return { missing: v.missing.map((m) => REQUIRED_PART_LABEL[m]).join('; ') };
     case 'note':
       return { text: '' };
+    case 'correct':
+      return correctionInitial(v);
   }
 }
 
 /** The API input, or the fields that cannot be sent as typed. */
-function build(action: Action, x: Values): { input: Record<string, unknown> } | { errors: Record<string, string> } {
+function build(action: Action, x: Values, v: RequestView): { input: Record<string, unknown> } | { errors: Record<string, string> } {
   const s = (k: string) => String(x[k] ?? '');
   switch (action) {
     case 'assign':
@@ -81,6 +84,8 @@ function build(action: Action, x: Values): { input: Record<string, unknown> } | 
       return { input: { missing: s('missing') } };
     case 'note':
       return { input: { text: s('text') } };
+    case 'correct':
+      return correctionInput(v, x);
   }
 }
 
@@ -108,7 +113,7 @@ export function ActionForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
-    const b = build(action, x);
+    const b = build(action, x, view);
     if ('errors' in b) {
       setErrors({ fields: b.errors, general: [] });
       document.getElementById(id(Object.keys(b.errors)[0]!))?.focus();
@@ -120,7 +125,7 @@ export function ActionForm({
     if (r.ok) return onDone(r.value);
     const split = splitErrors(r.error);
     // A field named by its path may come as `input.executor`.
-    split.fields = Object.fromEntries(Object.entries(split.fields).map(([k, m]) => [k.replace(/^input\./, ''), m]));
+    split.fields = Object.fromEntries(Object.entries(split.fields).map(([k, m]) => [k.replace(/^input\.(changes\.)?/, ''), m]));
     setErrors(split);
   }
 
@@ -232,6 +237,7 @@ export function ActionForm({
       {action === 'note' ? (
         <TextArea id={id('text')} label="Текст примітки" required value={str('text')} error={err('text')} onChange={set('text')} autoFocus />
       ) : null}
+      {action === 'correct' ? <CorrectionFields id={id} str={str} err={err} set={set} /> : null}
       {errors ? <ErrorAlert title="Дію не виконано:" lines={errorLines(errors, (p) => FIELD_LABEL[p])} /> : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>

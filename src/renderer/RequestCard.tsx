@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import type { DocumentKind } from '../shared/documents';
 import type { Action, RequestView } from '../shared/domain';
 import { allowedActions } from '../shared/transitions';
-import { ACTION_LABEL, CHANNEL_LABEL, FORM_LABEL, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL, REQUESTER_TYPE_LABEL, REQUIRED_PART_LABEL } from '../shared/wording';
+import { ACTION_DONE_LABEL, ACTION_LABEL, CHANNEL_LABEL, FORM_LABEL, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL, REQUESTER_TYPE_LABEL, REQUIRED_PART_LABEL } from '../shared/wording';
 import { ActionForm } from './ActionForm';
 import { api } from './api';
 import { useShell } from './AppContext';
@@ -220,7 +220,7 @@ function CardView({ id, back }: { id: string; back: Route }) {
             window.setTimeout(() => document.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)?.focus(), 0);
           }}
           onDone={() => {
-            setDone(`Виконано: ${ACTION_LABEL[action]}.`);
+            setDone(`${ACTION_DONE_LABEL[action]}.`);
             setLetters(LETTERS_AFTER[action] ?? []);
             setAction(null);
             changed();

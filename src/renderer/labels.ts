@@ -2,6 +2,7 @@
  * Wording the shared `wording.ts` does not have yet: event names for the timeline, deadline states
  * and form field names. Candidates to move into shared/wording.ts so documents can reuse them.
  */
+import { correctionText } from '../shared/correctionText';
 import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../shared/documents';
 import type { EventPayloads, EventType, RequestEvent, RequestView } from '../shared/domain';
 import { CHANNEL_LABEL, FORM_LABEL, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL } from '../shared/wording';
@@ -19,6 +20,7 @@ export const EVENT_LABEL: Record<EventType, string> = {
   not_considered: 'Залишено без розгляду',
   voided: 'Анульовано',
   note: 'Примітка',
+  corrected: 'Виправлено дані реєстрації',
   document_issued: 'Видано документ',
 };
 
@@ -71,6 +73,8 @@ export function eventSummary(e: RequestEvent): string {
       return `Причина: ${(e.payload as EventPayloads['voided']).reason}`;
     case 'note':
       return (e.payload as EventPayloads['note']).text;
+    case 'corrected':
+      return correctionText(e.payload as EventPayloads['corrected']).replace(/^Виправлено: /, '');
     case 'document_issued': {
       const p = e.payload as EventPayloads['document_issued'];
       const name = DOCUMENT_KIND_LABEL[p.kind as DocumentKind] ?? p.kind;

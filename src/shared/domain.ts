@@ -47,6 +47,7 @@ export const ACTIONS = [
   'not_considered',
   'void',
   'note',
+  'correct',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -77,6 +78,9 @@ export interface Registration {
   filledByOfficial: OfficialWhoWrote | null;
 }
 
+/** What a correction may change: everything typed at registration but the moment of receipt. */
+export type CorrectableRegistration = Omit<Registration, 'receivedAt'>;
+
 export type CostFormat = 'A4' | 'A3';
 
 export type EventPayloads = {
@@ -91,6 +95,8 @@ export type EventPayloads = {
   not_considered: { missing: string };
   voided: { reason: string };
   note: { text: string };
+  /** A registration field fixed after the fact: the old and new values stay in the history. */
+  corrected: { changes: Partial<CorrectableRegistration>; previous: Partial<CorrectableRegistration>; reason: string };
   document_issued: { kind: string; outgoingIndex?: string };
 };
 export type EventType = keyof EventPayloads;

@@ -13,6 +13,7 @@ import {
   redirectDeadline,
   type DeadlineRules,
 } from './deadlines';
+import { correctionText } from './correctionText';
 import type { Deadline, EventPayloads, Registration, RequestEvent, RequestState } from './domain';
 
 export const compareEvents = (a: RequestEvent, b: RequestEvent): number =>
@@ -132,6 +133,11 @@ export function deriveState(
         break;
       case 'note':
         s.notes.push((e.payload as EventPayloads['note']).text);
+        break;
+      case 'corrected':
+        // The new values already stand in the record (the projection folds corrections in); the
+        // note keeps the old ones and the reason where the paper journal would have them.
+        s.notes.push(correctionText(e.payload as EventPayloads['corrected']));
         break;
       case 'document_issued':
         break;

@@ -50,22 +50,40 @@ export const officialSchema = z.object({
   phone: phone.pipe(z.string().min(1, { message: 'Вкажіть контактний телефон посадової особи' })),
 });
 
+/** The registration's own fields as typed, shared by registration and by corrections. */
+export const registrationFields = {
+  channel: z.enum(CHANNELS),
+  form: z.enum(FORMS),
+  requesterType: z.enum(REQUESTER_TYPES),
+  requesterName: text(500),
+  postalAddress: text(1000, { multiline: true }),
+  email,
+  phone,
+  description: text(20_000, { multiline: true }),
+  urgent: z.boolean(),
+  urgentReason: text(2000, { multiline: true }),
+  replyBy: z.enum(REPLY_WAYS),
+  signed: z.boolean(),
+  filledByOfficial: officialSchema.nullable(),
+};
+const f = registrationFields;
+
 export const registerInput = z
   .object({
     receivedAt: instant.optional(),
-    channel: z.enum(CHANNELS),
-    form: z.enum(FORMS).optional(),
-    requesterType: z.enum(REQUESTER_TYPES).default('natural'),
-    requesterName: text(500).default(''),
-    postalAddress: text(1000, { multiline: true }).default(''),
-    email: email.default(''),
-    phone: phone.default(''),
-    description: text(20_000, { multiline: true }).default(''),
-    urgent: z.boolean().default(false),
-    urgentReason: text(2000, { multiline: true }).default(''),
-    replyBy: z.enum(REPLY_WAYS).optional(),
-    signed: z.boolean().default(false),
-    filledByOfficial: officialSchema.nullable().optional(),
+    channel: f.channel,
+    form: f.form.optional(),
+    requesterType: f.requesterType.default('natural'),
+    requesterName: f.requesterName.default(''),
+    postalAddress: f.postalAddress.default(''),
+    email: f.email.default(''),
+    phone: f.phone.default(''),
+    description: f.description.default(''),
+    urgent: f.urgent.default(false),
+    urgentReason: f.urgentReason.default(''),
+    replyBy: f.replyBy.optional(),
+    signed: f.signed.default(false),
+    filledByOfficial: f.filledByOfficial.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -109,6 +127,27 @@ export const actionInputs = {
   not_considered: z.object({ missing: text(2000, { multiline: true }).pipe(z.string().min(1, { message: 'Вкажіть, чого бракує в запиті' })) }).strict(),
   void: z.object({ reason: text(2000, { multiline: true }).pipe(z.string().min(1, { message: 'Вкажіть причину анулювання' })) }).strict(),
   note: z.object({ text: text(5000, { multiline: true }).pipe(z.string().min(1, { message: 'Текст примітки порожній' })) }).strict(),
+  correct: z.preprocess(
+    (v, ctx) => {
+      // The number and the moment of receipt are on the visitor's copy already: they are never edited.
+      const changes = (v as { changes?: unknown } | null)?.changes;
+      if (changes && typeof changes === 'object')
+        for (const key of ['index', 'incomingIndex', 'receivedAt'])
+          if (key in changes)
+            ctx.addIssue({ code: 'custom', path: ['changes', key], message: 'Вхідний номер і дату надходження змінити не можна: їх уже видано запитувачу' });
+      return v;
+    },
+    z
+      .object({
+        changes: z
+          .object(registrationFields)
+          .partial()
+          .strict()
+          .refine((c) => Object.keys(c).length > 0, { message: 'Вкажіть, що саме виправити' }),
+        reason: text(2000, { multiline: true }).pipe(z.string().min(1, { message: 'Вкажіть причину виправлення' })),
+      })
+      .strict(),
+  ),
 } as const;
 
 export const actInput = requestRef.extend({

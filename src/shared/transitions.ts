@@ -17,6 +17,8 @@ export interface TransitionContext {
 export function whyNot(action: Action, ctx: TransitionContext, refuseGround?: number): string | null {
   const now = `Запит у стані «${STATUS_LABEL[ctx.status]}»`;
   if (action === 'note') return null;
+  // A typo is fixed whatever the stage (the journal must be right), but not on a voided number.
+  if (action === 'correct') return ctx.status === 'void' ? 'Запит анульовано: його дані не виправляють' : null;
   if (action === 'void') return ctx.status === 'void' ? 'Запит уже анульовано' : null;
   if (!isOpen(ctx.status)) return `${now}: розгляд завершено, дія неможлива`;
   switch (action) {
@@ -45,6 +47,6 @@ export function whyNot(action: Action, ctx: TransitionContext, refuseGround?: nu
 }
 
 export function allowedActions(ctx: TransitionContext): Action[] {
-  const all: Action[] = ['assign', 'extend', 'cost_notice', 'payment_received', 'answer', 'refuse', 'redirect', 'not_considered', 'void', 'note'];
+  const all: Action[] = ['assign', 'extend', 'cost_notice', 'payment_received', 'answer', 'refuse', 'redirect', 'not_considered', 'void', 'note', 'correct'];
   return all.filter((a) => whyNot(a, ctx, a === 'refuse' ? 1 : undefined) === null);
 }

@@ -47,6 +47,22 @@ export const ACTION_LABEL: Record<Action, string> = {
   not_considered: 'Залишити без розгляду',
   void: 'Анулювати',
   note: 'Примітка',
+  correct: 'Виправити дані реєстрації',
+};
+
+/** What the clerk is told once an action is recorded, in the past tense. */
+export const ACTION_DONE_LABEL: Record<Action, string> = {
+  assign: 'Виконавця призначено',
+  extend: 'Строк розгляду продовжено',
+  cost_notice: 'Повідомлення про фактичні витрати зареєстровано',
+  payment_received: 'Оплату підтверджено',
+  answer: 'Відповідь зареєстровано',
+  refuse: 'Відмову зареєстровано',
+  redirect: 'Запит направлено належному розпоряднику',
+  not_considered: 'Запит залишено без розгляду',
+  void: 'Запит анульовано',
+  note: 'Примітку додано',
+  correct: 'Дані реєстрації виправлено',
 };
 
 /** Art. 22 part 1, in the words of the Law (Kalush notes, item 10). */

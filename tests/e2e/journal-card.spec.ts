@@ -48,7 +48,7 @@ test('find a request in the journal by a word, open its card, assign it and answ
   await page.keyboard.type('відділ земельних відносин');
   await page.keyboard.press('Control+Enter');
   await expect(card.status).toHaveText('на виконанні');
-  await expect(card.done).toHaveText('Виконано: Призначити виконавця.');
+  await expect(card.done).toHaveText('Виконавця призначено.');
   await expect(card.history).toContainText('Призначено виконавця');
   await expect(card.history).toContainText('Ткачук Петро (відділ земельних відносин)');
 

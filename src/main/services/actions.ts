@@ -6,6 +6,7 @@ import { deriveState } from '../../shared/requestState';
 import { actInput, actionInputs, parseInput } from '../../shared/schemas';
 import { whyNot } from '../../shared/transitions';
 import { computeCost } from '../../shared/fees';
+import { correctionPayload } from './corrections';
 import type { Db } from '../db/open';
 import { insertEvent, loadEvents, newEvent } from './eventLog';
 import { calendarAndRules, refreshProjection, rowToRecord } from './projection';
@@ -23,6 +24,7 @@ const EVENT_OF: Record<Action, EventType> = {
   not_considered: 'not_considered',
   void: 'voided',
   note: 'note',
+  correct: 'corrected',
 };
 
 export function actOnRequest(db: Db, raw: unknown): RequestView {
@@ -33,7 +35,8 @@ export function actOnRequest(db: Db, raw: unknown): RequestView {
     // Read the state inside the write transaction: another window may have acted a moment ago.
     const row = findRequestRow(db, { index, year });
     const record = rowToRecord(row);
-    const state = deriveState(record, loadEvents(db, record.id), ctx.cal, ctx.rules);
+    const events = loadEvents(db, record.id);
+    const state = deriveState(record, events, ctx.cal, ctx.rules);
     const reason = whyNot(action, { status: state.status, extended: state.extended, costNoticeSent: state.cost !== null, paid: state.paymentDate !== null }, payload.ground as number | undefined);
     if (reason) throw new AppError('not_allowed', reason);
     const today = kyivDate(db.now());
@@ -48,7 +51,8 @@ export function actOnRequest(db: Db, raw: unknown): RequestView {
       const p = payload as { pages: number; format: 'A4' | 'A3'; restricted: boolean };
       payload.amount = computeCost({ ...p, on: today }, getSettings(db).fees).amount;
     }
-    const event = newEvent(db, record.id, EVENT_OF[action], payload as EventPayloads[EventType]) as RequestEvent;
+    const final = action === 'correct' ? correctionPayload(record, events, payload as { changes: Record<string, unknown>; reason: string }) : payload;
+    const event = newEvent(db, record.id, EVENT_OF[action], final as EventPayloads[EventType]) as RequestEvent;
     insertEvent(db, event);
     refreshProjection(db, record.id, ctx);
     return record.id;

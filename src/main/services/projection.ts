@@ -5,6 +5,8 @@
 import type { CalendarSettings } from '../../shared/calendar/types';
 import type { DeadlineRules } from '../../shared/deadlines';
 import type { Registration, RequestEvent, RequestRecord, RequestState } from '../../shared/domain';
+import { currentRegistration } from '../../shared/corrections';
+import { missingParts } from '../../shared/registration';
 import { deriveState } from '../../shared/requestState';
 import { prepared, type Db } from '../db/open';
 import { loadEvents } from './eventLog';
@@ -84,8 +86,8 @@ export function calendarAndRules(db: Db): { cal: CalendarSettings; rules: Deadli
 export function refreshProjection(db: Db, requestId: string, ctx = calendarAndRules(db)): { record: RequestRecord; state: RequestState; events: RequestEvent[] } {
   const row = getRow(db, requestId);
   if (!row) throw new Error(`projection: no request ${requestId}`);
-  const record = rowToRecord(row);
   const events = loadEvents(db, requestId);
+  const record = applyCorrections(db, rowToRecord(row), events);
   const state = deriveState(record, events, ctx.cal, ctx.rules);
   prepared(
     db, 'UPDATE requests SET status = ?, executor = ?, due_date = ?, due_at = ?, state = ?, updated_at = ? WHERE id = ?')
@@ -103,4 +105,27 @@ export function refreshProjection(db: Db, requestId: string, ctx = calendarAndRu
       [...state.notes, state.executor ?? '', state.redirect?.holder ?? '', state.answer?.outgoingIndex ?? ''].join(' '),
     );
   return { record, state, events };
+}
+
+/**
+ * The registration columns are a projection too: the `registered` event with every correction
+ * applied. Rewritten only when a correction exists, so a plain request costs nothing here.
+ */
+function applyCorrections(db: Db, record: RequestRecord, events: readonly RequestEvent[]): RequestRecord {
+  if (!events.some((e) => e.type === 'corrected')) return record;
+  const reg = currentRegistration(events);
+  if (!reg) return record;
+  const missing = missingParts(reg);
+  const next: RequestRecord = { ...record, ...reg, receivedAt: record.receivedAt, complete: missing.length === 0, missing };
+  prepared(
+    db,
+    `UPDATE requests SET channel = ?, form = ?, requester_type = ?, requester_name = ?, postal_address = ?, email = ?, phone = ?,
+      description = ?, urgent = ?, urgent_reason = ?, reply_by = ?, signed = ?, official_name = ?, official_phone = ?, complete = ?, missing = ?
+     WHERE id = ?`,
+  ).run(
+    next.channel, next.form, next.requesterType, next.requesterName, next.postalAddress, next.email, next.phone, next.description,
+    next.urgent ? 1 : 0, next.urgentReason, next.replyBy, next.signed ? 1 : 0, next.filledByOfficial?.name ?? null,
+    next.filledByOfficial?.phone ?? null, next.complete ? 1 : 0, JSON.stringify(missing), record.id,
+  );
+  return next;
 }
