@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
 import { parseHlc, type HlcState } from '../../shared/sync/hlc';
 import * as schema from './schema';
+import { ensureSearchIndex } from './searchIndex';
 import { openSqlite } from './sqlite';
 
 export interface Db {
@@ -79,6 +80,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     refuseNewer(sqlite, folder);
     const orm = drizzle(sqlite, { schema });
     migrate(orm, { migrationsFolder: folder });
+    ensureSearchIndex(sqlite);
     const deskId = ensureMeta(sqlite, 'desk_id', () => randomUUID());
     const lastHlc = sqlite.prepare('SELECT max(hlc) AS h FROM events').get() as { h: string | null };
     return {

@@ -9,6 +9,7 @@ import { currentRegistration } from '../../shared/corrections';
 import { missingParts } from '../../shared/registration';
 import { deriveState } from '../../shared/requestState';
 import { prepared, type Db } from '../db/open';
+import { writeSearchEntry } from '../db/searchIndex';
 import { loadEvents } from './eventLog';
 import { getSettings } from './settings';
 
@@ -92,18 +93,7 @@ export function refreshProjection(db: Db, requestId: string, ctx = calendarAndRu
   prepared(
     db, 'UPDATE requests SET status = ?, executor = ?, due_date = ?, due_at = ?, state = ?, updated_at = ? WHERE id = ?')
     .run(state.status, state.executor, state.due?.dueDate ?? null, state.due?.dueAt ?? null, JSON.stringify(state), new Date().toISOString(), requestId);
-  // The search entry's rowid is the request's integer key: replacing it is an index lookup, not a scan.
-  prepared(db, 'DELETE FROM requests_fts WHERE rowid = ?').run(row.pk);
-  prepared(
-    db, 'INSERT INTO requests_fts (rowid, request_id, incoming_index, requester, description, notes) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(
-      row.pk,
-      requestId,
-      record.index,
-      [record.requesterName, record.postalAddress, record.email, record.phone].join(' '),
-      record.description,
-      [...state.notes, state.executor ?? '', state.redirect?.holder ?? '', state.answer?.outgoingIndex ?? ''].join(' '),
-    );
+  writeSearchEntry(db.sqlite, row.pk, requestId, record, state);
   return { record, state, events };
 }
 

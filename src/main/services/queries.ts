@@ -4,6 +4,7 @@ import { dueStatus } from '../../shared/deadlines';
 import { OPEN_STATUSES, type RequestState, type RequestSummary, type RequestView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { listQuery, parseInput, requestRef } from '../../shared/schemas';
+import { indexKey, normalizeForSearch } from '../../shared/search';
 import type { TodayPanel } from '../../shared/api/contract';
 import type { Db } from '../db/open';
 import { calendarAndRules, refreshProjection, rowToRecord, type RequestRow } from './projection';
@@ -24,6 +25,11 @@ export function findRequestRow(db: Db, raw: unknown): RequestRow {
       .prepare(`SELECT * FROM requests WHERE seq = ?${byYear} ORDER BY (year = ?) DESC, year DESC LIMIT 1`)
       .get(Number(q), ...args, thisYear) as RequestRow | undefined;
   }
+  const key = row ? null : indexKey(q);
+  if (key)
+    row = db.sqlite
+      .prepare(`SELECT r.* FROM requests r WHERE r.pk IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?)${byYear.replace('year', 'r.year')} ORDER BY r.year DESC LIMIT 1`)
+      .get(`incoming_index : "${key}"`, ...args) as RequestRow | undefined;
   if (!row) throw new AppError('not_found', `Запит з вхідним номером «${q}» не знайдено`);
   return row;
 }
@@ -52,7 +58,7 @@ export function getRequest(db: Db, ref: unknown): RequestView {
 
 /** Turns what a person types into a safe FTS5 query: every word must match, as a prefix. */
 export function ftsQuery(text: string): string | null {
-  const words = text.toLocaleLowerCase('uk').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = normalizeForSearch(text).toLocaleLowerCase('uk').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
   return words.slice(0, 12).map((w) => `"${w}"*`).join(' AND ');
 }
@@ -83,12 +89,18 @@ export function listRequests(db: Db, raw: unknown = {}): RequestSummary[] {
   if (q.status === 'open') where.push(`r.status IN (${OPEN_STATUSES.map(() => '?').join(',')})`), args.push(...OPEN_STATUSES);
   else if (q.status) where.push('r.status = ?'), args.push(q.status);
   if (q.overdue) where.push('r.due_date IS NOT NULL AND r.due_date <= ?'), args.push(kyivDate(db.now()));
+  // An incoming index typed in the search box («З5», «з-5», «Z-5») ranks its request first.
+  const key = q.search !== undefined ? indexKey(q.search) : null;
+  const order: unknown[] = [];
   if (q.search !== undefined) {
     const fts = ftsQuery(q.search);
-    if (fts) where.push('r.id IN (SELECT request_id FROM requests_fts WHERE requests_fts MATCH ?)'), args.push(fts);
+    const byKey = key ? ` OR requests_fts MATCH ?` : '';
+    if (fts) where.push(`r.pk IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?${byKey})`), args.push(fts, ...(key ? [`incoming_index : "${key}"`] : []));
+    if (key) order.push(`incoming_index : "${key}"`);
   }
-  const sql = `SELECT * FROM requests r ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.year DESC, r.seq DESC LIMIT ?`;
-  const rows = db.sqlite.prepare(sql).all(...args, q.limit ?? 10_000) as RequestRow[];
+  const exactFirst = order.length ? '(r.pk IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?)) DESC, ' : '';
+  const sql = `SELECT * FROM requests r ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${exactFirst}r.year DESC, r.seq DESC LIMIT ?`;
+  const rows = db.sqlite.prepare(sql).all(...args, ...order, q.limit ?? 10_000) as RequestRow[];
   const { cal } = calendarAndRules(db);
   const list = rows.map((r) => summaryOf(db, r, cal));
   return q.overdue ? list.filter((s) => s.dueState === 'overdue') : list;
