@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RegisterResult } from '../shared/api/contract';
 import { CHANNELS, REPLY_WAYS, REQUESTER_TYPES, type Channel, type ReplyWay, type RequestForm, type RequesterType, type RequiredPart } from '../shared/domain';
+import { missingParts } from '../shared/registration';
 import { CHANNEL_LABEL, FORM_LABEL, REPLY_WAY_LABEL, REQUESTER_TYPE_LABEL, REQUIRED_PART_LABEL } from '../shared/wording';
 import { api, type ApiInput } from './api';
 import { errorLines, splitErrors, type SplitErrors } from './apiErrors';
@@ -40,6 +41,8 @@ interface Draft {
   byOfficial: boolean;
   officialName: string;
   officialPhone: string;
+  /** One per filled-in form: the register answers a repeated submit with the first registration. */
+  clientKey: string;
 }
 
 const fresh = (): Draft => ({
@@ -61,6 +64,7 @@ const fresh = (): Draft => ({
   byOfficial: false,
   officialName: '',
   officialPhone: '',
+  clientKey: crypto.randomUUID(),
 });
 
 /** Which API path each draft field answers for, to clear its error when it is edited. */
@@ -95,6 +99,10 @@ export function RegistrationForm() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Registered | null>(null);
   const [resets, setResets] = useState(0);
+  /** The missing parts awaiting the clerk's «register it incomplete». */
+  const [pendingMissing, setPendingMissing] = useState<RequiredPart[] | null>(null);
+  // A ref, not state: a second Ctrl+Enter may come before React has re-rendered with `busy`.
+  const inFlight = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
   const firstRef = useRef<HTMLInputElement>(null);
 
@@ -118,6 +126,7 @@ export function RegistrationForm() {
 
   function set<K extends keyof Draft>(key: K, value: Draft[K], extra: Partial<Draft> = {}) {
     setDraft((x) => ({ ...x, [key]: value, ...extra }));
+    setPendingMissing(null);
     const path = PATH[key] ?? key;
     if (errors?.fields[path]) {
       const { [path]: _gone, ...rest } = errors.fields;
@@ -131,9 +140,13 @@ export function RegistrationForm() {
     if (first) document.getElementById(first)?.focus();
   }
 
-  async function submit(ev?: FormEvent) {
+  async function submit(ev?: FormEvent, acceptMissing?: RequiredPart[]) {
     ev?.preventDefault();
-    if (busy) return;
+    if (inFlight.current) return;
+    if (pendingMissing && !acceptMissing) return confirmIncomplete();
+    // A second Ctrl+Enter on the fresh form after a registration: nothing to register, and the
+    // number just given stays on screen for the visitor's copy.
+    if (result && isBlank(d)) return;
     let receivedAt: string | undefined;
     if (d.receivedTouched) {
       receivedAt = parseUaDateTime(d.received) ?? undefined;
@@ -155,11 +168,26 @@ export function RegistrationForm() {
       filledByOfficial: d.byOfficial ? { name: d.officialName, phone: d.officialPhone } : null,
       ...(d.replyBy ? { replyBy: d.replyBy } : {}),
       ...(receivedAt ? { receivedAt } : {}),
+      clientKey: d.clientKey,
+      ...(acceptMissing ? { acceptMissing } : {}),
     };
+    const missing = acceptMissing ? [] : missingOf(d);
+    if (missing.length > 0 && missing.length < 4) {
+      // A number is given only on purpose: an incomplete request waits for the clerk's word.
+      setPendingMissing(missing);
+      setResult(null);
+      setErrors(null);
+      return;
+    }
+    inFlight.current = true;
     setBusy(true);
     const r = await api.call('requests:register', input);
+    inFlight.current = false;
     setBusy(false);
+    setPendingMissing(null);
     if (!r.ok) {
+      // The previous visitor's number must not stay on screen beside a failed registration.
+      setResult(null);
       return showErrors(splitErrors(r.error));
     }
     setResult({ ...r.value, requesterName: d.requesterName, requesterType: d.requesterType, urgent: d.urgent });
@@ -167,6 +195,10 @@ export function RegistrationForm() {
     setDraft(fresh());
     setResets((n) => n + 1);
     changed();
+  }
+
+  function confirmIncomplete() {
+    if (pendingMissing) void submit(undefined, pendingMissing);
   }
 
   const err = (path: string) => errors?.fields[path];
@@ -314,7 +346,10 @@ export function RegistrationForm() {
         {errors ? (
           <ErrorAlert title="Запит не зареєстровано. Виправте:" lines={errorLines(errors, (p) => REGISTRATION_FIELD_LABEL[p])} />
         ) : null}
-        <div aria-live="polite">{result ? <RegistrationResult r={result} /> : <FirstHint />}</div>
+        {pendingMissing ? (
+          <IncompleteConfirm missing={pendingMissing} busy={busy} onConfirm={confirmIncomplete} onBack={() => setPendingMissing(null)} />
+        ) : null}
+        <div aria-live="polite">{result ? <RegistrationResult r={result} /> : pendingMissing ? null : <FirstHint />}</div>
       </aside>
     </div>
   );
@@ -354,6 +389,63 @@ function RegistrationResult({ r }: { r: Registered }) {
         Відкрити картку
       </button>
       {doc ? <DocumentDialog key={doc.kind} requestId={r.id} doc={doc} onClose={() => setDoc(null)} /> : null}
+    </section>
+  );
+}
+
+const isBlank = (d: Draft) =>
+  [d.requesterName, d.postalAddress, d.email, d.phone, d.description, d.urgentReason, d.officialName, d.officialPhone].every((v) => v.trim() === '');
+
+/** Art. 19 part 5 as the form stands (the register checks again). */
+function missingOf(d: Draft): RequiredPart[] {
+  return missingParts({
+    receivedAt: '',
+    channel: d.channel,
+    form: d.form,
+    requesterType: d.requesterType,
+    requesterName: d.requesterName.trim(),
+    postalAddress: d.postalAddress.trim(),
+    email: d.email.trim(),
+    phone: d.phone.trim(),
+    description: d.description.trim(),
+    urgent: d.urgent,
+    urgentReason: d.urgentReason,
+    replyBy: d.replyBy || 'post',
+    signed: d.form === 'written' && d.signed,
+    filledByOfficial: d.byOfficial ? { name: d.officialName, phone: d.officialPhone } : null,
+  });
+}
+
+function IncompleteConfirm({ missing, busy, onConfirm, onBack }: { missing: RequiredPart[]; busy: boolean; onConfirm: () => void; onBack: () => void }) {
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirmRef.current?.focus(), []);
+  return (
+    <section className="panel warn-box" role="alertdialog" aria-labelledby="incomplete-title" aria-describedby="incomplete-text"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onBack();
+        }
+      }}
+    >
+      <h2 id="incomplete-title">Запит неповний — номер ще не видано</h2>
+      <div id="incomplete-text">
+        <p>Бракує (ч. 5 ст. 19 Закону):</p>
+        <ul>
+          {missing.map((m) => (
+            <li key={m}>{REQUIRED_PART_LABEL[m]}</li>
+          ))}
+        </ul>
+        <p className="muted">Доповніть запит або зареєструйте його як неповний: номер буде видано, а запит позначено неповним.</p>
+      </div>
+      <div className="form-actions">
+        <button ref={confirmRef} type="button" className="primary" disabled={busy} onClick={onConfirm}>
+          Зареєструвати як неповний <span className="key-hint">(Ctrl+Enter)</span>
+        </button>
+        <button type="button" onClick={onBack}>
+          Доповнити <span className="key-hint">(Esc)</span>
+        </button>
+      </div>
     </section>
   );
 }

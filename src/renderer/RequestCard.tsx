@@ -228,7 +228,7 @@ function CardView({ id, back }: { id: string; back: Route }) {
           }}
         />
       ) : null}
-      <p className="done" role="status" tabIndex={-1} ref={doneRef}>
+      <p className="done" role="status" data-testid="action-done" tabIndex={-1} ref={doneRef}>
         {done}
       </p>
       {letters.length ? (

@@ -40,3 +40,21 @@ export function missingParts(r: Registration): RequiredPart[] {
   if (r.form === 'written' && !r.signed && !r.filledByOfficial) missing.push('signed');
   return missing;
 }
+
+/** Nothing a person could act on — no requester, no contact, no description: it gets no number. */
+export function isEmptyRegistration(r: Registration): boolean {
+  return !r.requesterName && !r.postalAddress && !r.email && !r.phone && !r.description;
+}
+
+/** The missing parts the clerk has not knowingly accepted. */
+export function unconfirmedMissing(missing: readonly RequiredPart[], accepted: readonly RequiredPart[] = []): RequiredPart[] {
+  return missing.filter((m) => !accepted.includes(m));
+}
+
+/** Where the form shows each missing part. */
+export const MISSING_PART_FIELD: Record<RequiredPart, string> = {
+  requesterName: 'requesterName',
+  postalAddressOrEmail: 'postalAddress',
+  description: 'description',
+  signed: 'signed',
+};

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { uk } from 'zod/locales';
 import { isValidIsoDate, parseInstant } from './calendar';
-import { ACTIONS, CHANNELS, FORMS, REPLY_WAYS, REQUESTER_TYPES, STATUSES } from './domain';
+import { ACTIONS, CHANNELS, FORMS, REPLY_WAYS, REQUESTER_TYPES, REQUIRED_PARTS, STATUSES } from './domain';
 import { AppError } from './errors';
 import { FIELD_LABEL } from './wording';
 
@@ -84,6 +84,13 @@ export const registerInput = z
     replyBy: f.replyBy.optional(),
     signed: f.signed.default(false),
     filledByOfficial: f.filledByOfficial.optional(),
+    /** The parts of Art. 19 part 5 the clerk knowingly registers without (the desk's confirmation). */
+    acceptMissing: z.array(z.enum(REQUIRED_PARTS)).max(REQUIRED_PARTS.length).optional(),
+    /**
+     * Made once per filled-in form: the same key sent twice (a double Ctrl+Enter, a retried call)
+     * gives back the first registration instead of a second number.
+     */
+    clientKey: z.string().uuid({ message: 'Ключ форми має бути UUID' }).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

@@ -142,7 +142,7 @@ export class CardPage {
     return this.page.getByRole('toolbar', { name: 'Друк документів' });
   }
   get done() {
-    return this.page.getByRole('status').filter({ hasText: 'Виконано' });
+    return this.page.getByTestId('action-done');
   }
 }
 

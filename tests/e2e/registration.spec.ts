@@ -53,12 +53,17 @@ test('a clerk registers a request with the keyboard only and sees its number and
   await expect(reg.description).toHaveValue('');
 });
 
-test('an incomplete request is registered and names what is missing', async ({ page }) => {
+test('an incomplete request is registered only when the clerk confirms it, and names what is missing', async ({ page }) => {
   await openApp(page, desk());
   const reg = new RegistrationPage(page);
   await reg.channel('по телефону').check();
   await reg.description.fill('Графік прийому громадян');
   await reg.submit.click();
+  const confirm = page.getByRole('alertdialog', { name: 'Запит неповний — номер ще не видано' });
+  await expect(confirm).toContainText("прізвище, ім'я, по батькові (найменування) запитувача");
+  await expect(reg.result).toHaveCount(0);
+  await expect(confirm.getByRole('button', { name: /Зареєструвати як неповний/ })).toBeFocused();
+  await page.keyboard.press('Control+Enter');
   await expect(reg.result).toBeVisible();
   await expect(reg.result).toContainText('Запит неповний');
   await expect(reg.result).toContainText("прізвище, ім'я, по батькові (найменування) запитувача");

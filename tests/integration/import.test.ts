@@ -154,5 +154,5 @@ describe('import of an old journal', () => {
     // The projection is the fold of the imported events.
     expect(t.db.sqlite.prepare("SELECT count(*) FROM requests WHERE status = 'answered'").pluck().get()).toBe(N);
     console.log(`${N} rows imported in ${(ms / 1000).toFixed(1)} s`);
-  }, 300_000);
+  }, 900_000); // a bound for a loaded 2-core machine, not a speed target (the bench measures speed)
 });

@@ -38,7 +38,8 @@ export function createHandlers(db: Db, print?: PrintPort): Handlers {
   // Exports and imports run as jobs: the call answers with the job at once, the UI polls it.
   const jobs = new JobRegistry();
   return {
-    'requests:register': (i) => registerRequest(db, i),
+    // The desk confirms an incomplete request explicitly (acceptMissing); see RegisterOptions.
+    'requests:register': (i) => registerRequest(db, i, { confirmIncomplete: true }),
     'requests:get': (i) => getRequest(db, i),
     'requests:list': (i) => listRequests(db, i ?? {}),
     'requests:act': (i) => actOnRequest(db, i),

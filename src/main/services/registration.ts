@@ -4,12 +4,13 @@ import type { RegisterResult } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
 import { kyivDate, kyivIso, parseInstant } from '../../shared/calendar';
 import { formatIndex } from '../../shared/incomingIndex';
-import type { Registration, RequiredPart } from '../../shared/domain';
-import { missingParts, normalizeRegistration } from '../../shared/registration';
+import type { Registration, RequestRecord, RequestState, RequiredPart } from '../../shared/domain';
+import { isEmptyRegistration, MISSING_PART_FIELD, missingParts, normalizeRegistration, unconfirmedMissing } from '../../shared/registration';
+import { REQUIRED_PART_LABEL } from '../../shared/wording';
 import { parseInput, registerInput } from '../../shared/schemas';
 import { prepared, type Db } from '../db/open';
 import { insertEvent, newEvent } from './eventLog';
-import { refreshProjection } from './projection';
+import { getRow, refreshProjection, rowToRecord } from './projection';
 import { getSettings } from './settings';
 
 
@@ -58,7 +59,15 @@ export function insertRequestRow(db: Db, r: NewRequestRow): void {
     );
 }
 
-export function registerRequest(db: Db, raw: unknown): RegisterResult {
+export interface RegisterOptions {
+  /**
+   * The desk's rule (the API the form calls): an incomplete request gets a number only when the
+   * clerk names what is missing in `acceptMissing`. The CLI's contract registers it as incomplete.
+   */
+  confirmIncomplete?: boolean;
+}
+
+export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}): RegisterResult {
   const input = parseInput(registerInput, raw);
   const received = input.receivedAt ? parseInstant(input.receivedAt)! : db.now();
   // A few minutes of slack for desks whose clocks disagree; a day ahead is a typing mistake.
@@ -67,13 +76,30 @@ export function registerRequest(db: Db, raw: unknown): RegisterResult {
   const receivedAt = kyivIso(received);
   const reg = normalizeRegistration(input, receivedAt);
   const missing = missingParts(reg);
+  if (isEmptyRegistration(reg))
+    throw new AppError('invalid_input', 'Порожній запит не реєструється: вкажіть запитувача, його адресу та зміст запиту. Номер не видано.', [
+      { path: '', message: 'Порожній запит не реєструється. Номер не видано.' },
+      { path: 'requesterName', message: 'вкажіть ПІБ або найменування запитувача' },
+      { path: 'description', message: 'вкажіть, яку інформацію запитують' },
+    ]);
+  const unconfirmed = opts.confirmIncomplete ? unconfirmedMissing(missing, input.acceptMissing) : [];
+  if (unconfirmed.length > 0)
+    throw new AppError(
+      'invalid_input',
+      `Запит неповний (ч. 5 ст. 19 Закону): бракує — ${unconfirmed.map((m) => REQUIRED_PART_LABEL[m]).join('; ')}. Доповніть або підтвердьте реєстрацію неповного запиту. Номер не видано.`,
+      unconfirmed.map((m) => ({ path: MISSING_PART_FIELD[m], message: `бракує: ${REQUIRED_PART_LABEL[m]}` })),
+    );
   const settings = getSettings(db);
   const receivedDate = kyivDate(received);
   const year = Number(receivedDate.slice(0, 4));
   const journal = settings.index.journal;
   const id = randomUUID();
 
+  const keyName = input.clientKey ? `client-key:${input.clientKey}` : null;
   const run = db.sqlite.transaction(() => {
+    // The same form sent twice gets its first registration back, never a second number.
+    const earlier = keyName ? (prepared(db, 'SELECT value FROM meta WHERE key = ?').get(keyName) as { value: string } | undefined) : undefined;
+    if (earlier) return storedResult(db, earlier.value);
     const seq = takeNumber(db, journal, year);
     const index = formatIndex(settings.index.template, {
       n: seq,
@@ -84,19 +110,27 @@ export function registerRequest(db: Db, raw: unknown): RegisterResult {
     });
     insertRequestRow(db, { id, journal, year, seq, index, reg, missing });
     insertEvent(db, newEvent(db, id, 'registered', { ...reg, index, journal, year, seq }));
+    if (keyName) prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?)').run(keyName, id);
     return refreshProjection(db, id, { cal: settings.calendar, rules: settings.rules });
   });
   // IMMEDIATE: take the write lock before reading the counter, so two desks' processes on one
   // file (or two windows) can never read the same last number.
   const { record, state } = run.immediate();
   return {
-    id,
+    id: record.id,
     index: record.index,
-    receivedAt,
+    receivedAt: record.receivedAt,
     dueDate: state.due!.dueDate,
     ...(state.due?.dueAt ? { dueAt: state.due.dueAt } : {}),
     status: state.status,
     complete: record.complete,
     missing: record.missing,
   };
+}
+
+/** A registration already made, as `registerRequest` reported it. */
+function storedResult(db: Db, id: string): { record: RequestRecord; state: RequestState } {
+  const row = getRow(db, id);
+  if (!row) throw new AppError('internal', `Реєстрацію ${id} не знайдено`);
+  return { record: rowToRecord(row), state: JSON.parse(row.state) as RequestState };
 }
