@@ -144,7 +144,11 @@ function CardView({ id, back }: { id: string; back: Route }) {
                 <>
                   до <DueText dueDate={v.dueDate} dueAt={v.dueAt} dueState={v.dueState} />
                   {v.dueAt ? <span className="muted"> (48 годин з моменту надходження)</span> : null}
-                  {s.extended ? <span className="muted"> (продовжено)</span> : null}
+                  {s.paymentDate ? (
+                    <span className="muted"> (3 робочі дні після оплати)</span>
+                  ) : s.extended ? (
+                    <span className="muted"> (продовжено)</span>
+                  ) : null}
                 </>
               ) : v.status === 'awaiting_payment' ? (
                 <span className="muted">зупинено до підтвердження оплати</span>
