@@ -6,11 +6,12 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
 import { parseHlc, type HlcState } from '../../shared/sync/hlc';
+import { makeFolders, protectRegister } from '../files/outputPath';
 import { refuseDuringRestore } from './ownerLock';
 import { fileKeyStore, keyFileOf, newKey, sealOf, type KeyStore } from './registerKey';
 import * as schema from './schema';
@@ -109,6 +110,25 @@ export function refuseForeignFile(path: string): void {
   if (!REGISTER_TABLES.every((t) => names.includes(t))) throw new AppError('invalid_input', notOurs);
 }
 
+/** True for a register (ours by application_id, or made before 0002 and recognised by its tables). */
+export function isRegisterFile(path: string): boolean {
+  const head = readHeader(path);
+  if (head.length < 100) return false;
+  if (head.readUInt32BE(68) === APPLICATION_ID) return true;
+  if (head.readUInt32BE(68) !== 0) return false;
+  try {
+    const ro = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const names = ro.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+      return REGISTER_TABLES.every((t) => names.includes(t));
+    } finally {
+      ro.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A register that existed leaves traces: its chain key, or the copy a restore kept. When those
  * are there and the file is not, starting a fresh register would hand out З-1 again.
@@ -142,9 +162,14 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
 
 function openOnce(path: string, opts: OpenOptions): Db {
   refuseDuringRestore(path);
+  protectRegister(path);
   if (existsSync(path)) refuseForeignFile(path);
   else refuseVanishedRegister(path);
-  mkdirSync(dirname(path), { recursive: true });
+  try {
+    makeFolders(dirname(path));
+  } catch (e) {
+    throw new AppError('invalid_input', `Не вдалося створити папку реєстру ${dirname(path)}: ${(e as Error).message}`);
+  }
   let sqlite: Database.Database;
   try {
     sqlite = new Database(path);
