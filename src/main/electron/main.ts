@@ -9,6 +9,7 @@ import { IPC_CALL } from '../../shared/api/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createHandlers, dispatch } from '../api/handlers';
 import { openDb, type Db } from '../db/open';
+import { takeLock, type HeldLock } from '../db/ownerLock';
 import { useNativeBinding } from '../db/sqlite';
 import { electronAddonPath } from './nativeAddon';
 import { describeOpenFailure } from './openFailure';
@@ -20,6 +21,7 @@ const preloadFile = join(here, 'preload.cjs');
 
 let db: Db | null = null;
 let mainWindow: BrowserWindow | null = null;
+let ownerLock: HeldLock | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -54,8 +56,12 @@ function openRegister(): Db | null {
   try {
     // From the sources the Electron-ABI addon sits in .native/; packaged, node_modules already is one.
     if (!app.isPackaged) useNativeBinding(electronAddonPath(app.getAppPath(), process.versions.electron));
+    // One owner per register: a restore (or another copy of the app) must not write beside this one.
+    ownerLock = takeLock(file, 'app');
     return openDb(file);
   } catch (e) {
+    ownerLock?.release();
+    ownerLock = null;
     const { title, message } = describeOpenFailure(e, file);
     dialog.showErrorBox(title, message);
     app.exit(1);
@@ -99,6 +105,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     db?.sqlite.close();
     db = null;
+    ownerLock?.release();
+    ownerLock = null;
     if (process.platform !== 'darwin') app.quit();
   });
 }

@@ -47,7 +47,7 @@ export function describeOpenFailure(error: unknown, registerFile: string): OpenF
       title: 'Реєстр з новішої версії програми',
       message: `Реєстр створено новішою версією Registry Desk, ця версія не може з ним працювати. Реєстр не змінено.\n\nЩо робити: оновіть програму до останньої версії.\n\n${where}`,
     };
-  if (codes.some((c) => c.startsWith('SQLITE_CORRUPT') || c === 'SQLITE_NOTADB') || /пошкоджено|malformed|not a database/i.test(text))
+  if (codes.some((c) => c.startsWith('SQLITE_CORRUPT') || c === 'SQLITE_NOTADB') || /пошкоджено|не є реєстром|malformed|not a database/i.test(text))
     return {
       title: 'Файл реєстру пошкоджено',
       message:
