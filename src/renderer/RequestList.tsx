@@ -11,6 +11,7 @@ import { useShell } from './AppContext';
 import { Checkbox, ErrorAlert, SelectField, TextField } from './Fields';
 import { isTyping } from './keyboard';
 import { OPEN_FILTER_LABEL } from './labels';
+import { ColumnChooser, useJournalColumns } from './ColumnChooser';
 import { focusActiveRow, SummaryTable } from './SummaryTable';
 import { useApi } from './useApi';
 import { navigate } from './useRoute';
@@ -31,6 +32,7 @@ const LIMIT = 500;
 export function RequestList({ filters, setFilters }: { filters: JournalFilters; setFilters: (f: JournalFilters) => void }) {
   const { version } = useShell();
   const searchRef = useRef<HTMLInputElement>(null);
+  const [columns, setColumns] = useJournalColumns();
   const tableRef = useRef<HTMLTableElement>(null);
   // Search runs a moment after the clerk stops typing, not on every key.
   const [search, setSearch] = useState(filters.search);
@@ -121,6 +123,7 @@ export function RequestList({ filters, setFilters }: { filters: JournalFilters; 
           onChange={(status) => setFilters({ ...filters, status })}
         />
         <Checkbox id="j-overdue" label="Лише прострочені" checked={filters.overdue} onChange={(overdue) => setFilters({ ...filters, overdue })} />
+        <ColumnChooser columns={columns} onChange={setColumns} />
       </div>
       {list.error ? <ErrorAlert lines={[list.error.message]} /> : null}
       <div className="panel table-wrap">
@@ -129,6 +132,7 @@ export function RequestList({ filters, setFilters }: { filters: JournalFilters; 
         ) : (
           <SummaryTable
             rows={rows}
+            columns={columns}
             caption="Запити за журналом, новіші вгорі"
             tableRef={tableRef}
             selectedId={filters.selectedId}

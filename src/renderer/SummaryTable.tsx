@@ -5,10 +5,70 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { RequestSummary } from '../shared/domain';
 import { DueText, StatusBadge } from './Due';
-import { uaDateTime } from './format';
+import { CHANNEL_LABEL } from '../shared/wording';
+import { uaDate, uaDateTime } from './format';
+
+/** The journal's columns; the clerk shows or hides the optional ones (ColumnChooser). */
+export const COLUMNS = ['index', 'date', 'who', 'what', 'channel', 'executor', 'status', 'due', 'result', 'outgoing', 'resultDate'] as const;
+export type Column = (typeof COLUMNS)[number];
+export const COLUMN_LABEL: Record<Column, string> = {
+  index: 'Вх. №',
+  date: 'Надійшов',
+  who: 'Запитувач',
+  what: 'Опис',
+  channel: 'Спосіб надходження',
+  executor: 'Виконавець',
+  status: 'Стан',
+  due: 'Строк',
+  result: 'Результат розгляду',
+  outgoing: 'Вих. №',
+  resultDate: 'Дата відповіді',
+};
+export const DEFAULT_COLUMNS: readonly Column[] = ['index', 'date', 'who', 'what', 'status', 'due'];
+/** Always shown: without them a row says nothing. */
+export const FIXED_COLUMNS: readonly Column[] = ['index', 'who'];
+
+function cell(c: Column, r: RequestSummary) {
+  switch (c) {
+    case 'index':
+      return (
+        <>
+          <strong>{r.index}</strong>
+          {r.urgent ? <span className="tag urgent">терміновий</span> : null}
+        </>
+      );
+    case 'date':
+      return uaDateTime(r.receivedAt);
+    case 'who':
+      return r.requesterName || <span className="muted">не вказано</span>;
+    case 'what':
+      return (
+        <>
+          <span className="clip">{r.description || <span className="muted">—</span>}</span>
+          {r.complete ? null : <span className="tag incomplete">неповний</span>}
+        </>
+      );
+    case 'channel':
+      return CHANNEL_LABEL[r.channel];
+    case 'executor':
+      return r.executor ?? <span className="muted">—</span>;
+    case 'status':
+      return <StatusBadge status={r.status} />;
+    case 'due':
+      return <DueText dueDate={r.dueDate} dueAt={r.dueAt} dueState={r.dueState} />;
+    case 'result':
+      return r.result && r.status !== 'registered' && r.status !== 'in_progress' ? r.result : <span className="muted">—</span>;
+    case 'outgoing':
+      return r.outgoingIndex ?? <span className="muted">—</span>;
+    case 'resultDate':
+      return r.resultDate ? uaDate(r.resultDate) : <span className="muted">—</span>;
+  }
+}
 
 export interface SummaryTableProps {
   rows: RequestSummary[];
+  /** Which columns, in the table's order; the default set when not given. */
+  columns?: readonly Column[];
   caption: string;
   onOpen: (row: RequestSummary) => void;
   /** The row to start from (e.g. the one last opened), kept when the list reloads. */
@@ -19,7 +79,8 @@ export interface SummaryTableProps {
   tableRef?: RefObject<HTMLTableElement | null>;
 }
 
-export function SummaryTable({ rows, caption, onOpen, selectedId, onSelect, onExitTop, tableRef }: SummaryTableProps) {
+export function SummaryTable({ rows, columns = DEFAULT_COLUMNS, caption, onOpen, selectedId, onSelect, onExitTop, tableRef }: SummaryTableProps) {
+  const shown = COLUMNS.filter((c) => columns.includes(c) || FIXED_COLUMNS.includes(c));
   const found = rows.findIndex((r) => r.id === selectedId);
   const [active, setActive] = useState(found >= 0 ? found : 0);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
@@ -80,24 +141,11 @@ export function SummaryTable({ rows, caption, onOpen, selectedId, onSelect, onEx
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className="c-index">
-            Вх. №
-          </th>
-          <th scope="col" className="c-date">
-            Надійшов
-          </th>
-          <th scope="col" className="c-who">
-            Запитувач
-          </th>
-          <th scope="col" className="c-what">
-            Опис
-          </th>
-          <th scope="col" className="c-status">
-            Стан
-          </th>
-          <th scope="col" className="c-due">
-            Строк
-          </th>
+          {shown.map((c) => (
+            <th key={c} scope="col" className={`c-${c}`}>
+              {COLUMN_LABEL[c]}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -117,22 +165,11 @@ export function SummaryTable({ rows, caption, onOpen, selectedId, onSelect, onEx
               onOpen(r);
             }}
           >
-            <td className="c-index">
-              <strong>{r.index}</strong>
-              {r.urgent ? <span className="tag urgent">терміновий</span> : null}
-            </td>
-            <td className="c-date">{uaDateTime(r.receivedAt)}</td>
-            <td className="c-who">{r.requesterName || <span className="muted">не вказано</span>}</td>
-            <td className="c-what" title={r.description}>
-              <span className="clip">{r.description || <span className="muted">—</span>}</span>
-              {r.complete ? null : <span className="tag incomplete">неповний</span>}
-            </td>
-            <td className="c-status">
-              <StatusBadge status={r.status} />
-            </td>
-            <td className="c-due">
-              <DueText dueDate={r.dueDate} dueAt={r.dueAt} dueState={r.dueState} />
-            </td>
+            {shown.map((c) => (
+              <td key={c} className={`c-${c}`} {...(c === 'what' ? { title: r.description } : {})}>
+                {cell(c, r)}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>

@@ -184,4 +184,8 @@ export interface RequestSummary {
   dueDate: IsoDate | null;
   dueAt?: string;
   dueState: 'ok' | 'soon' | 'today' | 'overdue' | null;
+  /** What the paper journal's last columns hold: the result in words, the answer's number and date. */
+  result: string;
+  outgoingIndex: string | null;
+  resultDate: IsoDate | null;
 }

@@ -60,3 +60,37 @@ test('a correction shows in the card\'s history and in the journal, the old valu
   await journal.search.fill('Гнатюк');
   await expect(journal.row(seeded.index)).toContainText('Гнатюк Василь Іванович');
 });
+
+test('the on-screen journal shows the paper journal\'s columns on request, and long states stay in their column', async ({ page }) => {
+  const answered = desk().cli(['register', '--input', '-'], {
+    receivedAt: '2026-11-16T09:00:00+02:00', channel: 'email', requesterName: 'ТОВ «Калуш-Інвест»', email: 'office@kalush-invest.example', description: 'Договори оренди землі', requesterType: 'legal',
+  }) as { index: string };
+  desk().cli(['act', '--index', answered.index, '--action', 'assign', '--input', '-'], { executor: 'Коваль О. М.' });
+  desk().cli(['act', '--index', answered.index, '--action', 'answer', '--input', '-'], { outgoingIndex: '01-15/307', date: '2026-11-19' });
+  const redirected = desk().cli(['register', '--input', '-'], {
+    receivedAt: '2026-11-17T09:00:00+02:00', channel: 'post', requesterName: 'Іванів Ігор', postalAddress: 'м. Калуш', description: 'Дані про викиди заводу', signed: true,
+  }) as { index: string };
+  desk().cli(['act', '--index', redirected.index, '--action', 'redirect', '--input', '-'], { holder: 'Державна екологічна інспекція в Івано-Франківській області' });
+
+  await openApp(page, desk(), '#/journal');
+  const journal = new JournalPage(page);
+  await page.getByText('Стовпці', { exact: true }).click();
+  for (const name of ['Виконавець', 'Вих. №', 'Дата відповіді', 'Результат розгляду', 'Спосіб надходження'])
+    await page.getByRole('checkbox', { name }).check();
+  const row = journal.row(answered.index);
+  await expect(row).toContainText('Коваль О. М.');
+  await expect(row).toContainText('01-15/307');
+  await expect(row).toContainText('19.11.2026');
+  await expect(row).toContainText('електронною поштою');
+  await expect(journal.row(redirected.index)).toContainText('направлено: Державна екологічна інспекція');
+  await page.screenshot({ path: test.info().outputPath('journal-columns.png'), fullPage: true });
+
+  // The state label wraps inside its cell.
+  const cell = journal.row(redirected.index).locator('td.c-status');
+  const [c, badge] = [await cell.boundingBox(), await cell.locator('.status').boundingBox()];
+  expect(badge!.x + badge!.width).toBeLessThanOrEqual(c!.x + c!.width + 0.5);
+
+  // The choice stays after a reload.
+  await page.reload();
+  await expect(page.getByRole('columnheader', { name: 'Вих. №' })).toBeVisible();
+});

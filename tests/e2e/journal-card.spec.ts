@@ -94,7 +94,7 @@ test('the journal keys: / focuses the search, filters narrow the list', async ({
   await expect(journal.rows.first()).toBeFocused();
   await page.keyboard.press('Control+F');
   await expect(journal.search).toBeFocused();
-  await page.getByLabel('Стан').selectOption({ label: 'на розгляді' });
+  await page.getByRole('combobox', { name: 'Стан' }).selectOption({ label: 'на розгляді' });
   // Retried as a whole: the list reloads after the filter, and a row held from before would be detached.
   await expect(journal.rows.filter({ hasText: 'надано відповідь' })).toHaveCount(0);
   await journal.search.fill('немаєтакогослова');

@@ -4,6 +4,7 @@ import { dueStatus } from '../../shared/deadlines';
 import { OPEN_STATUSES, type RequestState, type RequestSummary, type RequestView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { listQuery, parseInput, requestRef } from '../../shared/schemas';
+import { resultText } from '../../shared/journalRows';
 import { indexKey, normalizeForSearch } from '../../shared/search';
 import type { TodayPanel } from '../../shared/api/contract';
 import type { Db } from '../db/open';
@@ -74,6 +75,9 @@ function summaryOf(db: Db, r: RequestRow, cal: ReturnType<typeof calendarAndRule
     dueDate: state.due?.dueDate ?? null,
     ...(state.due?.dueAt ? { dueAt: state.due.dueAt } : {}),
     dueState: dueStateOf(db, state, cal),
+    result: resultText(state),
+    outgoingIndex: state.answer?.outgoingIndex ?? null,
+    resultDate: state.status === 'answered' ? (state.answer?.date ?? null) : state.status === 'void' ? null : state.closedOn,
   };
 }
 
