@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from './calendar/types';
 import type { RequestRecord, RequestState } from './domain';
+import { formatUah } from './fees';
 import { CHANNEL_LABEL, FORM_LABEL, REQUESTER_TYPE_LABEL, STATUS_LABEL } from './wording';
 
 /** `date` values are `YYYY-MM-DD`, `datetime` values `YYYY-MM-DD HH:MM` (Kyiv wall time). */
@@ -91,7 +92,7 @@ function noteText(s: RequestState): string {
   const parts: string[] = [];
   if (s.answeredLate) parts.push('з порушенням строку');
   if (s.extensionLate) parts.push('повідомлення про продовження строку надіслано пізно');
-  if (s.cost) parts.push(`витрати на копіювання: ${s.cost.pages} с.${s.cost.amount !== null ? `, ${s.cost.amount.toFixed(2)} грн` : ''}${s.paymentDate ? `, оплачено ${ddmmyyyy(s.paymentDate)}` : ''}`);
+  if (s.cost) parts.push(`витрати на копіювання: ${s.cost.pages} с.${s.cost.amount !== null ? `, ${formatUah(s.cost.amount)}\u00a0грн` : ''}${s.paymentDate ? `, оплачено ${ddmmyyyy(s.paymentDate)}` : ''}`);
   parts.push(...s.notes);
   return parts.join('; ');
 }

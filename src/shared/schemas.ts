@@ -20,7 +20,7 @@ export const text = (max: number, opts: { multiline?: boolean } = {}) =>
   z
     .string()
     .max(max, { message: `Задовгий текст: не більше ${max} символів` })
-    .refine((s) => !CONTROL.test(s), { message: 'Текст містить недопустимі керівні символи' })
+    .refine((s) => !CONTROL.test(s), { message: 'Текст містить недопустимі керувальні символи' })
     .refine((s) => opts.multiline || !/[\r\n]/.test(s), { message: 'Текст має бути в один рядок' })
     .transform((s) => s.trim());
 

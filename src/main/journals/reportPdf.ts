@@ -4,7 +4,8 @@ import { writeAtomically } from './atomicFile';
 import { fitWidths, writePdf } from './pdfTable';
 import { reportGrid, type ReportDoc } from './reportDoc';
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+// Ukrainian decimal comma on paper too.
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace('.', ','));
 
 export async function writeReportPdf(out: string, d: ReportDoc, ctl: JobControl = {}): Promise<{ pages: number }> {
   const grid = reportGrid(d);
