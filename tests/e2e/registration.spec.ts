@@ -63,6 +63,7 @@ test('an incomplete request is registered only when the clerk confirms it, and n
   await expect(confirm).toContainText("прізвище, ім'я, по батькові (найменування) запитувача");
   await expect(reg.result).toHaveCount(0);
   await expect(confirm.getByRole('button', { name: /Зареєструвати як неповний/ })).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('incomplete-confirm.png') });
   await page.keyboard.press('Control+Enter');
   await expect(reg.result).toBeVisible();
   await expect(reg.result).toContainText('Запит неповний');
