@@ -47,11 +47,12 @@ export function newEvent<T extends EventType>(db: Db, requestId: string, type: T
   };
 }
 
-export function insertEvent(db: Db, e: RequestEvent): void {
+/** `syncedAt` is set only for events that came from the server (they need no push). */
+export function insertEvent(db: Db, e: RequestEvent, syncedAt: string | null = null): void {
   const hash = eventHash(lastHash(db), e);
   prepared(
-    db, 'INSERT INTO events (id, request_id, type, payload, at, desk, user, hlc, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(e.id, e.requestId, e.type, JSON.stringify(e.payload), e.at, e.desk, e.user, e.hlc, hash);
+    db, 'INSERT INTO events (id, request_id, type, payload, at, desk, user, hlc, hash, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(e.id, e.requestId, e.type, JSON.stringify(e.payload), e.at, e.desk, e.user, e.hlc, hash, syncedAt);
 }
 
 export const rowToEvent = (r: EventRow): RequestEvent => ({

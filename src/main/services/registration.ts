@@ -38,6 +38,8 @@ export interface NewRequestRow {
   index: string;
   reg: Registration;
   missing: RequiredPart[];
+  /** The desk that registered it: this one, or another desk's when applied from the server. */
+  desk?: string;
 }
 
 /** The registration row as first written; its state columns are filled by `refreshProjection` in the same transaction. */
@@ -54,7 +56,7 @@ export function insertRequestRow(db: Db, r: NewRequestRow): void {
       r.id, r.journal, r.year, r.seq, r.index, reg.receivedAt, kyivDate(reg.receivedAt), reg.channel, reg.form, reg.requesterType,
       reg.requesterName, reg.postalAddress, reg.email, reg.phone, reg.description, reg.urgent ? 1 : 0, reg.urgentReason,
       reg.replyBy, reg.signed ? 1 : 0, reg.filledByOfficial?.name ?? null, reg.filledByOfficial?.phone ?? null,
-      r.missing.length === 0 ? 1 : 0, JSON.stringify(r.missing), db.deskId, new Date().toISOString(),
+      r.missing.length === 0 ? 1 : 0, JSON.stringify(r.missing), r.desk ?? db.deskId, new Date().toISOString(),
     );
 }
 

@@ -1,0 +1,103 @@
+/**
+ * Pull: the server's events after this desk's cursor, a page at a time. A page is applied and
+ * the cursor moved in one SQLite transaction, so a crash mid-page leaves neither half: the page
+ * is fetched again and nothing is missed or applied twice.
+ */
+import type pg from 'pg';
+import type { EventPayloads, EventType, RequestEvent } from '../../shared/domain';
+import { missingParts } from '../../shared/registration';
+import { advanceCursor } from '../../shared/sync/cursor';
+import { parseHlc, receive } from '../../shared/sync/hlc';
+import { AppError } from '../../shared/errors';
+import { prepared, type Db } from '../db/open';
+import { insertEvent } from '../services/eventLog';
+import { calendarAndRules, refreshProjection } from '../services/projection';
+import { insertRequestRow } from '../services/registration';
+import { connectionError } from './push';
+import { getCursor, setMeta, SYNC_KEYS } from './state';
+
+export interface ServerEvent {
+  cursor: number;
+  id: string;
+  request_id: string;
+  type: string;
+  payload: string;
+  at: string;
+  desk: string;
+  user: string;
+  hlc: string;
+}
+
+export interface PullResult {
+  pulled: number;
+  cursor: number;
+}
+
+const PAGE = `SELECT cursor::float8 AS cursor, id::text AS id, request_id, type, payload, at, desk, "user", hlc
+  FROM events WHERE cursor > $1 ORDER BY cursor LIMIT $2`;
+
+function applyRegistration(db: Db, e: RequestEvent<'registered'>): void {
+  const p = e.payload;
+  const clash = prepared(db, 'SELECT id, incoming_index FROM requests WHERE journal = ? AND year = ? AND seq = ? AND id <> ?').get(p.journal, p.year, p.seq, e.requestId) as
+    | { id: string; incoming_index: string }
+    | undefined;
+  if (clash)
+    throw new AppError('conflict', `Номер ${p.index} (${p.year}) у спільному реєстрі належить іншому запиту, а на цьому робочому місці ним зареєстровано запит ${clash.incoming_index}. Синхронізацію зупинено, щоб номер не було видано двічі; зверніться до адміністратора.`);
+  insertRequestRow(db, { id: e.requestId, journal: p.journal, year: p.year, seq: p.seq, index: p.index, reg: p, missing: missingParts(p), desk: e.desk });
+  // This desk must never hand out a number another desk already has in the same series.
+  prepared(db, 'INSERT INTO counters (journal, year, last) VALUES (?, ?, ?) ON CONFLICT(journal, year) DO UPDATE SET last = max(last, excluded.last)').run(p.journal, p.year, p.seq);
+}
+
+/** Applies one page and moves the cursor, all in one transaction. Returns how many events were new here. */
+export function applyPage(db: Db, page: ServerEvent[]): number {
+  const ctx = calendarAndRules(db);
+  const run = db.sqlite.transaction(() => {
+    const next = advanceCursor(getCursor(db), page);
+    const touched = new Set<string>();
+    const syncedAt = new Date().toISOString();
+    let added = 0;
+    for (const r of page) {
+      const local = prepared(db, 'SELECT synced_at FROM events WHERE id = ?').get(r.id) as { synced_at: string | null } | undefined;
+      if (local) {
+        // Our own event whose acknowledgement was lost: the server has it, so it leaves the outbox.
+        if (local.synced_at === null) prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ?').run(syncedAt, r.id);
+        continue;
+      }
+      const e: RequestEvent = {
+        id: r.id,
+        requestId: r.request_id,
+        type: r.type as EventType,
+        payload: JSON.parse(r.payload) as EventPayloads[EventType],
+        at: r.at,
+        desk: r.desk,
+        user: r.user,
+        hlc: r.hlc,
+      };
+      if (e.type === 'registered') applyRegistration(db, e as RequestEvent<'registered'>);
+      insertEvent(db, e, syncedAt);
+      const remote = parseHlc(e.hlc);
+      if (remote) db.hlc = receive(db.hlc, remote, db.now().getTime());
+      touched.add(e.requestId);
+      added++;
+    }
+    for (const id of touched) refreshProjection(db, id, ctx);
+    setMeta(db, SYNC_KEYS.cursor, String(next));
+    return added;
+  });
+  return run.immediate();
+}
+
+export async function pullEvents(db: Db, client: pg.Client, pageSize = 500): Promise<PullResult> {
+  let pulled = 0;
+  for (;;) {
+    let page: ServerEvent[];
+    try {
+      page = (await client.query<ServerEvent>(PAGE, [getCursor(db), pageSize])).rows;
+    } catch (e) {
+      throw connectionError(e);
+    }
+    if (page.length === 0) break;
+    pulled += applyPage(db, page);
+  }
+  return { pulled, cursor: getCursor(db) };
+}
