@@ -20,6 +20,7 @@ export const EVENT_LABEL: Record<EventType, string> = {
   voided: 'Анульовано',
   note: 'Примітка',
   document_issued: 'Видано документ',
+  conflict_resolved: 'Вирішено конфлікт робочих місць',
 };
 
 export const DUE_STATE_LABEL: Record<NonNullable<RequestView['dueState']>, string> = {
@@ -75,6 +76,10 @@ export function eventSummary(e: RequestEvent): string {
       const p = e.payload as EventPayloads['document_issued'];
       const name = DOCUMENT_KIND_LABEL[p.kind as DocumentKind] ?? p.kind;
       return p.outgoingIndex ? `${name}, вих. № ${p.outgoingIndex}` : name;
+    }
+    case 'conflict_resolved': {
+      const p = e.payload as EventPayloads['conflict_resolved'];
+      return `Залишено одну з ${p.events.length} несумісних дій${p.note ? `: ${p.note}` : ''}`;
     }
     default:
       return JSON.stringify(e.payload);

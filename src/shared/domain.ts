@@ -92,6 +92,8 @@ export type EventPayloads = {
   voided: { reason: string };
   note: { text: string };
   document_issued: { kind: string; outgoingIndex?: string };
+  /** A person's choice between final actions recorded at desks that were apart (see sync/conflicts). */
+  conflict_resolved: { keep: string; events: string[]; note?: string };
 };
 export type EventType = keyof EventPayloads;
 
@@ -159,6 +161,8 @@ export interface RequestView extends RequestRecord {
   dueAt?: string;
   dueState: 'ok' | 'soon' | 'today' | 'overdue' | null;
   events: RequestEvent[];
+  /** Incompatible final actions from desks that were apart, until a person resolves them. */
+  conflict: { events: string[]; message: string } | null;
 }
 
 export interface RequestSummary {

@@ -111,6 +111,12 @@ export const actionInputs = {
   note: z.object({ text: text(5000, { multiline: true }).pipe(z.string().min(1, { message: 'Текст примітки порожній' })) }).strict(),
 } as const;
 
+/** Keeping one of the final actions that desks recorded while apart (sync conflicts). */
+export const resolveInput = requestRef.extend({
+  keep: z.string().uuid({ message: 'Вкажіть ідентифікатор дії, яку слід залишити' }),
+  note: text(2000, { multiline: true }).optional(),
+});
+
 export const actInput = requestRef.extend({
   action: z.enum(ACTIONS, { message: `Невідома дія. Можливі: ${ACTIONS.join(', ')}` }),
   input: z.unknown().optional(),

@@ -2,6 +2,7 @@
 import { ACTIONS, type RequestSummary, type RequestView } from '../../../shared/domain';
 import { STATUS_LABEL } from '../../../shared/wording';
 import { actOnRequest } from '../../services/actions';
+import { resolveConflict } from '../../services/conflicts';
 import { getRequest, listRequests } from '../../services/queries';
 import { registerRequest } from '../../services/registration';
 import { dbOption, printJson, readJsonInput, requireString, withDb, type Command, type Io } from '../command';
@@ -12,6 +13,7 @@ function printView(io: Io, r: RequestView): void {
   io.out(`Вх. № ${r.index} від ${r.receivedAt}\n`);
   io.out(`Запитувач: ${r.requesterName || '—'}\nЗапит: ${r.description || '—'}\n`);
   io.out(`Стан: ${STATUS_LABEL[r.status]}; строк: ${dueText(r)}\n`);
+  if (r.conflict) io.out(`Конфлікт: ${r.conflict.message}\n  Дії: ${r.conflict.events.join(', ')}\n`);
   for (const e of r.events) io.out(`  ${e.at}  ${e.type}  ${e.user}\n`);
 }
 
@@ -65,6 +67,18 @@ export const act: Command = {
     const r = withDb(v, (db) =>
       actOnRequest(db, { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined, action: requireString(v, 'action'), input }),
     );
+    return v.json ? printJson(io, r) : printView(io, r);
+  },
+};
+
+export const resolve: Command = {
+  name: 'resolve',
+  summary: 'вирішити конфлікт робочих місць: залишити одну з несумісних дій (рішення записується в історію)',
+  usage: 'resolve --db F --index IDX [--year YYYY] --keep EVENT_ID [--note TEXT] [--json]',
+  options: { ...dbOption, index: { type: 'string' }, year: { type: 'string' }, keep: { type: 'string' }, note: { type: 'string' } },
+  run(v, io) {
+    const input = { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined, keep: requireString(v, 'keep'), note: typeof v.note === 'string' ? v.note : undefined };
+    const r = withDb(v, (db) => resolveConflict(db, input));
     return v.json ? printJson(io, r) : printView(io, r);
   },
 };
