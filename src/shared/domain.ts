@@ -80,7 +80,11 @@ export interface Registration {
 export type CostFormat = 'A4' | 'A3';
 
 export type EventPayloads = {
-  registered: Registration & { index: string; journal: string; year: number; seq: number };
+  /**
+   * `journalId` and `series` since sync (older events: the main journal, the shared series).
+   * `series` is the desk code when the index template has `{desk}` (each desk its own numbers), else ''.
+   */
+  registered: Registration & { index: string; journal: string; year: number; seq: number; journalId?: string; series?: string };
   assigned: { executor: string; unit?: string };
   extended: { reason: string };
   cost_notice: { pages: number; format: CostFormat; restricted: boolean; amount: number | null };

@@ -12,6 +12,7 @@ import { AppError } from '../../shared/errors';
 import { prepared, type Db } from '../db/open';
 import { insertEvent } from '../services/eventLog';
 import { calendarAndRules, refreshProjection } from '../services/projection';
+import { MAIN_JOURNAL } from '../services/journals';
 import { insertRequestRow } from '../services/registration';
 import { connectionError } from './push';
 import { getCursor, setMeta, SYNC_KEYS } from './state';
@@ -43,7 +44,7 @@ function applyRegistration(db: Db, e: RequestEvent<'registered'>): void {
     | undefined;
   if (clash)
     throw new AppError('conflict', `Номер ${p.index} (${p.year}) у спільному реєстрі належить іншому запиту, а на цьому робочому місці ним зареєстровано запит ${clash.incoming_index}. Синхронізацію зупинено, щоб номер не було видано двічі; зверніться до адміністратора.`);
-  insertRequestRow(db, { id: e.requestId, journal: p.journal, year: p.year, seq: p.seq, index: p.index, reg: p, missing: missingParts(p), desk: e.desk });
+  insertRequestRow(db, { id: e.requestId, journal: p.journal, journalId: p.journalId ?? MAIN_JOURNAL, year: p.year, seq: p.seq, index: p.index, reg: p, missing: missingParts(p), desk: e.desk });
   // This desk must never hand out a number another desk already has in the same series.
   prepared(db, 'INSERT INTO counters (journal, year, last) VALUES (?, ?, ?) ON CONFLICT(journal, year) DO UPDATE SET last = max(last, excluded.last)').run(p.journal, p.year, p.seq);
 }
