@@ -88,8 +88,10 @@ describe('the desk role of the README', () => {
       await denied("UPDATE events SET type = 'voided'");
       await denied('DELETE FROM events');
       await denied('TRUNCATE events');
-      await denied("INSERT INTO numbers (request_id, journal, year, seq, incoming_index, desk) VALUES ('x', 'j', 2026, 1, '1', 'd')");
+      await denied("INSERT INTO numbers (request_id, journal_id, year, series, seq, incoming_index, desk) VALUES ('x', 'j', 2026, '', 1, '1', 'd')");
       await denied('DELETE FROM numbers');
+      await denied("INSERT INTO number_leases (journal_id, year, seq, desk) VALUES ('main', 2026, 1, 'd')");
+      await denied('UPDATE number_counters SET last = 0');
       await denied('DROP TABLE events');
       await denied('CREATE TABLE mine (x int)');
       expect((await c.query('SELECT count(*)::int AS n FROM events')).rows[0].n).toBe(1);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { RegisterResult } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
 import { kyivDate, kyivIso, parseInstant } from '../../shared/calendar';
-import { formatIndex } from '../../shared/incomingIndex';
+import { formatIndex, seriesOf } from '../../shared/incomingIndex';
 import type { Registration, RequiredPart } from '../../shared/domain';
 import { missingParts, normalizeRegistration } from '../../shared/registration';
 import { parseInput, registerInput } from '../../shared/schemas';
@@ -12,24 +12,8 @@ import { insertEvent, newEvent } from './eventLog';
 import { refreshProjection } from './projection';
 import { activeJournalId } from './journals';
 import { getSettings } from './settings';
+import { takeNumber } from './numbers';
 
-
-/**
- * Takes the next number of the journal's year. Called inside the registration transaction:
- * the number and the record commit together, so a crash can lose neither one without the other,
- * and a number once committed is never handed out again.
- */
-export function takeNumber(db: Db, journalId: string, year: number): number {
-  const row = prepared(
-    db,
-      `INSERT INTO counters (journal, year, last)
-       VALUES (?, ?, coalesce((SELECT max(seq) FROM requests WHERE journal_id = ? AND year = ?), 0) + 1)
-       ON CONFLICT(journal, year) DO UPDATE SET last = last + 1
-       RETURNING last`,
-    )
-    .get(journalId, year, journalId, year) as { last: number };
-  return row.last;
-}
 
 export interface NewRequestRow {
   id: string;
@@ -37,6 +21,8 @@ export interface NewRequestRow {
   journal: string;
   journalId: string;
   year: number;
+  /** See `requests.series`. */
+  series: string;
   seq: number;
   index: string;
   reg: Registration;
@@ -50,13 +36,13 @@ export function insertRequestRow(db: Db, r: NewRequestRow): void {
   const { reg } = r;
   prepared(
     db,
-      `INSERT INTO requests (id, journal, journal_id, year, seq, incoming_index, received_at, received_date, channel, form, requester_type,
+      `INSERT INTO requests (id, journal, journal_id, year, series, seq, incoming_index, received_at, received_date, channel, form, requester_type,
         requester_name, postal_address, email, phone, description, urgent, urgent_reason, reply_by, signed, official_name,
         official_phone, complete, missing, status, executor, due_date, due_at, state, desk, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, NULL, NULL, '{}', ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, NULL, NULL, '{}', ?, ?)`,
     )
     .run(
-      r.id, r.journal, r.journalId, r.year, r.seq, r.index, reg.receivedAt, kyivDate(reg.receivedAt), reg.channel, reg.form, reg.requesterType,
+      r.id, r.journal, r.journalId, r.year, r.series, r.seq, r.index, reg.receivedAt, kyivDate(reg.receivedAt), reg.channel, reg.form, reg.requesterType,
       reg.requesterName, reg.postalAddress, reg.email, reg.phone, reg.description, reg.urgent ? 1 : 0, reg.urgentReason,
       reg.replyBy, reg.signed ? 1 : 0, reg.filledByOfficial?.name ?? null, reg.filledByOfficial?.phone ?? null,
       r.missing.length === 0 ? 1 : 0, JSON.stringify(r.missing), r.desk ?? db.deskId, new Date().toISOString(),
@@ -89,7 +75,8 @@ export function registerRequest(db: Db, raw: unknown): RegisterResult {
 
   const run = db.sqlite.transaction(() => {
     const journalId = activeJournalId(db);
-    const seq = takeNumber(db, journalId, year);
+    const series = seriesOf(settings.index.template, settings.index.deskCode);
+    const seq = takeNumber(db, journalId, year, series, id);
     const index = formatIndex(settings.index.template, {
       n: seq,
       year,
@@ -98,8 +85,8 @@ export function registerRequest(db: Db, raw: unknown): RegisterResult {
       caseIndex: settings.index.caseIndex,
     });
     refuseRepeatedIndex(db, journalId, year, index);
-    insertRequestRow(db, { id, journal, journalId, year, seq, index, reg, missing });
-    insertEvent(db, newEvent(db, id, 'registered', { ...reg, index, journal, year, seq }));
+    insertRequestRow(db, { id, journal, journalId, year, series, seq, index, reg, missing });
+    insertEvent(db, newEvent(db, id, 'registered', { ...reg, index, journal, year, seq, journalId, series }));
     return refreshProjection(db, id, { cal: settings.calendar, rules: settings.rules });
   });
   // IMMEDIATE: take the write lock before reading the counter, so two desks' processes on one

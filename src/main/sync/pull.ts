@@ -13,6 +13,7 @@ import { prepared, type Db } from '../db/open';
 import { insertEvent } from '../services/eventLog';
 import { calendarAndRules, refreshProjection } from '../services/projection';
 import { MAIN_JOURNAL } from '../services/journals';
+import { raiseCounter } from '../services/numbers';
 import { insertRequestRow } from '../services/registration';
 import { connectionError } from './push';
 import { getCursor, setMeta, SYNC_KEYS } from './state';
@@ -39,14 +40,15 @@ const PAGE = `SELECT cursor::float8 AS cursor, id::text AS id, request_id, type,
 
 function applyRegistration(db: Db, e: RequestEvent<'registered'>): void {
   const p = e.payload;
-  const clash = prepared(db, 'SELECT id, incoming_index FROM requests WHERE journal = ? AND year = ? AND seq = ? AND id <> ?').get(p.journal, p.year, p.seq, e.requestId) as
-    | { id: string; incoming_index: string }
-    | undefined;
+  const journalId = p.journalId ?? MAIN_JOURNAL;
+  const series = p.series ?? '';
+  const clash = prepared(db, 'SELECT incoming_index FROM requests WHERE journal_id = ? AND year = ? AND (incoming_index = ? OR (series = ? AND seq = ?)) AND id <> ?')
+    .get(journalId, p.year, p.index, series, p.seq, e.requestId) as { incoming_index: string } | undefined;
   if (clash)
     throw new AppError('conflict', `Номер ${p.index} (${p.year}) у спільному реєстрі належить іншому запиту, а на цьому робочому місці ним зареєстровано запит ${clash.incoming_index}. Синхронізацію зупинено, щоб номер не було видано двічі; зверніться до адміністратора.`);
-  insertRequestRow(db, { id: e.requestId, journal: p.journal, journalId: p.journalId ?? MAIN_JOURNAL, year: p.year, seq: p.seq, index: p.index, reg: p, missing: missingParts(p), desk: e.desk });
+  insertRequestRow(db, { id: e.requestId, journal: p.journal, journalId, year: p.year, series, seq: p.seq, index: p.index, reg: p, missing: missingParts(p), desk: e.desk });
   // This desk must never hand out a number another desk already has in the same series.
-  prepared(db, 'INSERT INTO counters (journal, year, last) VALUES (?, ?, ?) ON CONFLICT(journal, year) DO UPDATE SET last = max(last, excluded.last)').run(p.journal, p.year, p.seq);
+  raiseCounter(db, journalId, p.year, series, p.seq);
 }
 
 /** Applies one page and moves the cursor, all in one transaction. Returns how many events were new here. */

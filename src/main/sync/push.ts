@@ -46,7 +46,7 @@ function isDataError(e: unknown): boolean {
 
 function reasonOf(e: unknown, row: OutboxRow): string {
   const err = e as { code?: string; constraint?: string; message: string };
-  if (err.constraint === 'numbers_unique_index' || err.constraint === 'numbers_pkey') {
+  if (err.constraint === 'numbers_unique_index' || err.constraint === 'numbers_unique_seq' || err.constraint === 'numbers_pkey') {
     const p = JSON.parse(row.payload) as { index?: string; year?: number };
     return `Номер ${p.index ?? ''} (${p.year ?? ''}) уже видано іншому запиту в спільному реєстрі`;
   }

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { pullEvents } from './pull';
 import { pushOutbox, type Rejected } from './push';
+import { refillLeases } from './leases';
 import { checkServerSchema, connectServer } from './server';
 import { getMeta, setMeta, SYNC_KEYS } from './state';
 import type pg from 'pg';
@@ -14,6 +15,7 @@ export interface SyncOptions {
   desk?: string;
   batchSize?: number;
   pageSize?: number;
+  leaseSize?: number;
 }
 
 export interface SyncResult {
@@ -45,6 +47,7 @@ export async function syncWithClient(db: Db, client: pg.Client, opts: SyncOption
   await registerDesk(client, db.deskId, name);
   if (getMeta(db, SYNC_KEYS.deskName) === undefined) setMeta(db, SYNC_KEYS.deskName, name);
   const push = await pushOutbox(db, client, opts.batchSize);
+  await refillLeases(db, client, opts.leaseSize);
   const pull = await pullEvents(db, client, opts.pageSize);
   setMeta(db, SYNC_KEYS.lastSync, new Date().toISOString());
   return { pushed: push.pushed, pulled: pull.pulled, cursor: pull.cursor, rejected: push.rejected };
