@@ -8,6 +8,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readSync, ren
 import { dirname, basename, join, resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { openDb, type Db } from '../db/open';
+import { holdRestored } from '../sync/identity';
 import { verifyRegister, type VerifyReport } from './verify';
 
 const fsyncFile = (f: string) => {
@@ -75,6 +76,13 @@ export function restoreRegister(dbFile: string, from: string): { restored: strin
   const target = resolve(dbFile);
   const tmp = join(dirname(target), `.${basename(target)}.restore-${process.pid}.tmp`);
   copyFileSync(from, tmp);
+  // A desk of the shared register stops numbering until a sync has brought back what it gave since the backup.
+  const restored = new Database(tmp);
+  try {
+    holdRestored(restored);
+  } finally {
+    restored.close();
+  }
   fsyncFile(tmp);
   let previous: string | null = null;
   if (existsSync(target)) {

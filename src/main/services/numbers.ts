@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../shared/errors';
 import { prepared, type Db } from '../db/open';
+import { numberingHold } from '../sync/identity';
 
 /** Raises the series' counter to at least `seq` (numbers seen from other desks or leases count too). */
 export function raiseCounter(db: Db, journalId: string, year: number, series: string, seq: number): void {
@@ -43,5 +44,7 @@ function takeLeased(db: Db, journalId: string, year: number, requestId: string):
 }
 
 export function takeNumber(db: Db, journalId: string, year: number, series: string, requestId: string): number {
+  const hold = numberingHold(db);
+  if (hold) throw new AppError('conflict', hold);
   return series === '' && usesLeases(db) ? takeLeased(db, journalId, year, requestId) : nextInSeries(db, journalId, year, series);
 }

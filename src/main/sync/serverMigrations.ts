@@ -18,7 +18,9 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
 CREATE TABLE desks (
   id text PRIMARY KEY,
   name text NOT NULL UNIQUE,
-  first_seen timestamptz NOT NULL DEFAULT now()
+  first_seen timestamptz NOT NULL DEFAULT now(),
+  -- Rotated by every sync of the desk: a register that comes back with an older one is a copy or a rollback.
+  generation text
 );
 
 -- The incoming numbers of the whole register: the printed index is unique per journal and year

@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { pullEvents } from './pull';
 import { pushOutbox, type Rejected } from './push';
 import { refillLeases } from './leases';
+import { checkIdentity, rotateGeneration } from './identity';
 import { checkServerSchema, connectServer } from './server';
 import { getMeta, setMeta, SYNC_KEYS } from './state';
 import type pg from 'pg';
@@ -45,10 +46,12 @@ export async function syncWithClient(db: Db, client: pg.Client, opts: SyncOption
   const name = deskName(db, opts.desk);
   await checkServerSchema(client);
   await registerDesk(client, db.deskId, name);
+  await checkIdentity(db, client);
   if (getMeta(db, SYNC_KEYS.deskName) === undefined) setMeta(db, SYNC_KEYS.deskName, name);
   const push = await pushOutbox(db, client, opts.batchSize);
   await refillLeases(db, client, opts.leaseSize);
   const pull = await pullEvents(db, client, opts.pageSize);
+  await rotateGeneration(db, client);
   setMeta(db, SYNC_KEYS.lastSync, new Date().toISOString());
   return { pushed: push.pushed, pulled: pull.pulled, cursor: pull.cursor, rejected: push.rejected };
 }
