@@ -21,6 +21,7 @@ export const EVENT_LABEL: Record<EventType, string> = {
   note: 'Примітка',
   document_issued: 'Видано документ',
   conflict_resolved: 'Вирішено конфлікт робочих місць',
+  attached: 'Долучено скан',
 };
 
 export const DUE_STATE_LABEL: Record<NonNullable<RequestView['dueState']>, string> = {
@@ -80,6 +81,10 @@ export function eventSummary(e: RequestEvent): string {
     case 'conflict_resolved': {
       const p = e.payload as EventPayloads['conflict_resolved'];
       return `Залишено одну з ${p.events.length} несумісних дій${p.note ? `: ${p.note}` : ''}`;
+    }
+    case 'attached': {
+      const p = e.payload as EventPayloads['attached'];
+      return `${p.name} (${Math.max(1, Math.round(p.size / 1024))} КБ)`;
     }
     default:
       return JSON.stringify(e.payload);

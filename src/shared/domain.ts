@@ -2,6 +2,7 @@
  * The vocabulary of the register: channels, requester kinds, statuses and events.
  * Wording for people lives in `wording.ts`; validation in `schemas.ts`.
  */
+import type { AttachmentInfo } from './attachments';
 import type { IsoDate } from './calendar/types';
 
 export const CHANNELS = ['in_person', 'post', 'email', 'fax', 'phone'] as const;
@@ -98,6 +99,8 @@ export type EventPayloads = {
   document_issued: { kind: string; outgoingIndex?: string };
   /** A person's choice between final actions recorded at desks that were apart (see sync/conflicts). */
   conflict_resolved: { keep: string; events: string[]; note?: string };
+  /** A scan kept with the request; its bytes live in `attachments` and travel with the event. */
+  attached: { attachmentId: string; name: string; mime: string; size: number; sha256: string };
 };
 export type EventType = keyof EventPayloads;
 
@@ -167,6 +170,8 @@ export interface RequestView extends RequestRecord {
   events: RequestEvent[];
   /** Incompatible final actions from desks that were apart, until a person resolves them. */
   conflict: { events: string[]; message: string } | null;
+  /** Scans kept with the request (without their bytes). */
+  attachments: AttachmentInfo[];
 }
 
 export interface RequestSummary {

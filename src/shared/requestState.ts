@@ -139,6 +139,7 @@ export function deriveState(
         break;
       case 'document_issued':
       case 'conflict_resolved':
+      case 'attached':
         break;
     }
   }

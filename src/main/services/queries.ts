@@ -1,5 +1,6 @@
 /** Reading the register: one request by its index, lists with filters and search, the "today" panel. */
 import { findConflict } from '../../shared/sync/conflicts';
+import { listAttachments } from './attachments';
 import { addWorkingDays, kyivDate } from '../../shared/calendar';
 import { dueStatus } from '../../shared/deadlines';
 import { OPEN_STATUSES, type RequestState, type RequestSummary, type RequestView } from '../../shared/domain';
@@ -46,6 +47,7 @@ export function viewOf(db: Db, row: RequestRow): RequestView {
     dueState: dueStateOf(db, state),
     events,
     conflict: findConflict(events),
+    attachments: listAttachments(db, record.id),
   };
 }
 

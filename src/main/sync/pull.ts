@@ -28,6 +28,11 @@ export interface ServerEvent {
   desk: string;
   user: string;
   hlc: string;
+  a_name?: string | null;
+  a_mime?: string | null;
+  a_size?: number | null;
+  a_sha256?: string | null;
+  a_data?: Buffer | null;
 }
 
 export interface PullResult {
@@ -35,8 +40,12 @@ export interface PullResult {
   cursor: number;
 }
 
-const PAGE = `SELECT cursor::float8 AS cursor, id::text AS id, request_id, type, payload, at, desk, "user", hlc
-  FROM events WHERE cursor > $1 ORDER BY cursor LIMIT $2`;
+// A scan comes down with its event, in the same page.
+const PAGE = `SELECT e.cursor::float8 AS cursor, e.id::text AS id, e.request_id, e.type, e.payload, e.at, e.desk, e."user", e.hlc,
+    a.name AS a_name, a.mime AS a_mime, a.size AS a_size, a.sha256 AS a_sha256, a.data AS a_data
+  FROM events e
+  LEFT JOIN attachments a ON e.type = 'attached' AND a.id = (e.payload::jsonb->>'attachmentId')::uuid
+  WHERE e.cursor > $1 ORDER BY e.cursor LIMIT $2`;
 
 function applyRegistration(db: Db, e: RequestEvent<'registered'>): void {
   const p = e.payload;
@@ -49,6 +58,13 @@ function applyRegistration(db: Db, e: RequestEvent<'registered'>): void {
   insertRequestRow(db, { id: e.requestId, journal: p.journal, journalId, year: p.year, series, seq: p.seq, index: p.index, reg: p, missing: missingParts(p), desk: e.desk });
   // This desk must never hand out a number another desk already has in the same series.
   raiseCounter(db, journalId, p.year, series, p.seq);
+}
+
+function applyAttachment(db: Db, e: RequestEvent<'attached'>, r: ServerEvent): void {
+  const p = e.payload;
+  if (!r.a_data || r.a_data.length !== p.size) throw new AppError('io', `Скан ${p.name} не надійшов із сервера повністю; синхронізацію буде повторено.`);
+  prepared(db, 'INSERT OR IGNORE INTO attachments (id, request_id, name, mime, size, sha256, data, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(p.attachmentId, e.requestId, p.name, p.mime, p.size, p.sha256, r.a_data, e.at);
 }
 
 /** Applies one page and moves the cursor, all in one transaction. Returns how many events were new here. */
@@ -77,6 +93,7 @@ export function applyPage(db: Db, page: ServerEvent[]): number {
         hlc: r.hlc,
       };
       if (e.type === 'registered') applyRegistration(db, e as RequestEvent<'registered'>);
+      if (e.type === 'attached') applyAttachment(db, e as RequestEvent<'attached'>, r);
       insertEvent(db, e, syncedAt);
       const remote = parseHlc(e.hlc);
       if (remote) db.hlc = receive(db.hlc, remote, db.now().getTime());

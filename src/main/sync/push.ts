@@ -65,10 +65,29 @@ export function connectionError(e: unknown): AppError {
 const toRecord = (r: OutboxRow) => ({ id: r.id, request_id: r.request_id, type: r.type, payload: r.payload, at: r.at, desk: r.desk, user: r.user, hlc: r.hlc });
 
 /** Sends one batch in one transaction; on a data error, finds the bad events one by one (savepoints) and sends the rest. */
-async function sendBatch(client: pg.Client, rows: OutboxRow[]): Promise<Rejected[]> {
+const INSERT_ATTACHMENT = `INSERT INTO attachments (id, request_id, name, mime, size, sha256, data)
+  VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`;
+
+/** A scan goes up in the transaction of its 'attached' event, before it, so no desk sees one without the other. */
+async function sendAttachments(db: Db, client: pg.Client, rows: OutboxRow[]): Promise<void> {
+  for (const r of rows) {
+    if (r.type !== 'attached') continue;
+    const id = (JSON.parse(r.payload) as { attachmentId: string }).attachmentId;
+    const a = prepared(db, 'SELECT id, request_id, name, mime, size, sha256, data FROM attachments WHERE id = ?').get(id) as
+      | { id: string; request_id: string; name: string; mime: string; size: number; sha256: string; data: Buffer }
+      | undefined;
+    if (a) await client.query(INSERT_ATTACHMENT, [a.id, a.request_id, a.name, a.mime, a.size, a.sha256, a.data]);
+  }
+}
+
+async function sendBatch(db: Db, client: pg.Client, rows: OutboxRow[]): Promise<Rejected[]> {
   try {
     await client.query('BEGIN');
-    await client.query(INSERT, [JSON.stringify(rows.map(toRecord))]);
+    // The registrations first (the scans refer to their numbers), then the scans, then the rest.
+    const regs = rows.filter((r) => r.type === 'registered');
+    if (regs.length) await client.query(INSERT, [JSON.stringify(regs.map(toRecord))]);
+    await sendAttachments(db, client, rows);
+    await client.query(INSERT, [JSON.stringify(rows.filter((r) => r.type !== 'registered').map(toRecord))]);
     await client.query('COMMIT');
     return [];
   } catch (e) {
@@ -81,6 +100,7 @@ async function sendBatch(client: pg.Client, rows: OutboxRow[]): Promise<Rejected
     for (const r of rows) {
       await client.query('SAVEPOINT one');
       try {
+        await sendAttachments(db, client, [r]);
         await client.query(INSERT, [JSON.stringify([toRecord(r)])]);
         await client.query('RELEASE SAVEPOINT one');
       } catch (e) {
@@ -108,7 +128,7 @@ export async function pushOutbox(db: Db, client: pg.Client, batchSize = 500): Pr
     const rows = prepared(db, 'SELECT pos, id, request_id, type, payload, at, desk, user, hlc FROM events WHERE synced_at IS NULL AND pos > ? ORDER BY pos LIMIT ?')
       .all(after, batchSize) as OutboxRow[];
     if (rows.length === 0) break;
-    const bad = await sendBatch(client, rows);
+    const bad = await sendBatch(db, client, rows);
     const badIds = new Set(bad.map((b) => b.id));
     // Only after the server's COMMIT returned: a crash before this line means a harmless re-send.
     const ok = rows.filter((r) => !badIds.has(r.id)).map((r) => r.id);

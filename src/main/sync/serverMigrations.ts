@@ -103,6 +103,18 @@ CREATE TABLE events (
 );
 CREATE INDEX events_request ON events (request_id);
 
+-- Scans travel with their request: uploaded in the same transaction as their 'attached' event.
+CREATE TABLE attachments (
+  id uuid PRIMARY KEY,
+  request_id text NOT NULL REFERENCES numbers (request_id),
+  name text NOT NULL,
+  mime text NOT NULL,
+  size integer NOT NULL,
+  sha256 text NOT NULL,
+  data bytea NOT NULL,
+  CHECK (octet_length(data) = size)
+);
+
 CREATE FUNCTION events_lock() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   -- Before any row (and so any nextval) of the statement: one writer of cursors at a time.
@@ -134,6 +146,7 @@ END $$;
 CREATE TRIGGER events_no_update BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION events_append_only();
 CREATE TRIGGER numbers_no_update BEFORE UPDATE OR DELETE ON numbers FOR EACH ROW EXECUTE FUNCTION events_append_only();
 CREATE TRIGGER number_leases_no_update BEFORE UPDATE OR DELETE ON number_leases FOR EACH ROW EXECUTE FUNCTION events_append_only();
+CREATE TRIGGER attachments_no_update BEFORE UPDATE OR DELETE ON attachments FOR EACH ROW EXECUTE FUNCTION events_append_only();
 
 -- Live updates: one notice per committed batch (notices are delivered at commit, and merged).
 CREATE FUNCTION events_notify() RETURNS trigger LANGUAGE plpgsql AS $$

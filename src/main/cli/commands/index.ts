@@ -1,7 +1,7 @@
 /** Every CLI command, in the order `--help` lists them. */
 import type { Command } from '../command';
 import { due } from './due';
-import { act, list, register, resolve, show } from './requests';
+import { act, attach, list, register, resolve, show } from './requests';
 import { importJournal } from './import';
 import { journal } from './journal';
 import { opendata } from './opendata';
@@ -11,4 +11,4 @@ import { verify } from './verify';
 import { backup, restore } from './backup';
 import { serverMigrate, sync } from './sync';
 
-export const COMMANDS: Command[] = [register, show, list, act, resolve, due, stamp, receiptCommand, form, letter, verify, backup, restore, journal, report, opendata, importJournal, serverMigrate, sync];
+export const COMMANDS: Command[] = [register, show, list, act, resolve, attach, due, stamp, receiptCommand, form, letter, verify, backup, restore, journal, report, opendata, importJournal, serverMigrate, sync];

@@ -3,6 +3,7 @@ import { ACTIONS, type RequestSummary, type RequestView } from '../../../shared/
 import { STATUS_LABEL } from '../../../shared/wording';
 import { actOnRequest } from '../../services/actions';
 import { resolveConflict } from '../../services/conflicts';
+import { attachFile } from '../../services/attachments';
 import { getRequest, listRequests } from '../../services/queries';
 import { registerRequest } from '../../services/registration';
 import { dbOption, printJson, readJsonInput, requireString, withDb, type Command, type Io } from '../command';
@@ -13,6 +14,7 @@ function printView(io: Io, r: RequestView): void {
   io.out(`Вх. № ${r.index} від ${r.receivedAt}\n`);
   io.out(`Запитувач: ${r.requesterName || '—'}\nЗапит: ${r.description || '—'}\n`);
   io.out(`Стан: ${STATUS_LABEL[r.status]}; строк: ${dueText(r)}\n`);
+  for (const a of r.attachments) io.out(`Скан: ${a.name} (${a.mime}, ${Math.max(1, Math.round(a.size / 1024))} КБ)\n`);
   if (r.conflict) io.out(`Конфлікт: ${r.conflict.message}\n  Дії: ${r.conflict.events.join(', ')}\n`);
   for (const e of r.events) io.out(`  ${e.at}  ${e.type}  ${e.user}\n`);
 }
@@ -80,5 +82,18 @@ export const resolve: Command = {
     const input = { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined, keep: requireString(v, 'keep'), note: typeof v.note === 'string' ? v.note : undefined };
     const r = withDb(v, (db) => resolveConflict(db, input));
     return v.json ? printJson(io, r) : printView(io, r);
+  },
+};
+
+export const attach: Command = {
+  name: 'attach',
+  summary: 'долучити скан запиту або відповіді (PDF, PNG, JPEG, до 20 МБ); show перелічує скани',
+  usage: 'attach --db F --index IDX [--year YYYY] --file SCAN.pdf|png|jpg [--json]',
+  options: { ...dbOption, index: { type: 'string' }, year: { type: 'string' }, file: { type: 'string' } },
+  run(v, io) {
+    const file = requireString(v, 'file');
+    const r = withDb(v, (db) => attachFile(db, { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined }, file));
+    if (v.json) return printJson(io, r);
+    io.out(`Скан ${r.name} (${Math.max(1, Math.round(r.size / 1024))} КБ) долучено до запиту ${r.index}\n`);
   },
 };
