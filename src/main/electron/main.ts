@@ -10,11 +10,14 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createHandlers, dispatch } from '../api/handlers';
 import { openDb, type Db } from '../db/open';
 import { electronPrintPort } from './printing';
+import { safeStorageSecrets } from './secrets';
+import { SyncAgent } from '../sync/agent';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
 
 let db: Db | null = null;
+let agent: SyncAgent | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -47,7 +50,10 @@ app.whenReady().then(() => {
   );
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   db = openDb(join(app.getPath('userData'), 'register.sqlite'));
-  const handlers = createHandlers(db, electronPrintPort(() => BrowserWindow.getAllWindows()[0] ?? null));
+  const secrets = safeStorageSecrets(join(app.getPath('userData'), 'server-password.bin'));
+  agent = new SyncAgent(db, secrets);
+  agent.start();
+  const handlers = createHandlers(db, electronPrintPort(() => BrowserWindow.getAllWindows()[0] ?? null), { agent, secrets });
   ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
     // Only our own page may call: a frame from anywhere else gets nothing.
     const url = event.senderFrame?.url ?? '';
@@ -62,6 +68,7 @@ app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => {
+  void agent?.stop();
   db?.sqlite.close();
   db = null;
   if (process.platform !== 'darwin') app.quit();
