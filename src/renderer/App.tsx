@@ -93,6 +93,7 @@ export function App() {
           ) : (
             <span className="brand-sub">Реєстр запитів на публічну інформацію</span>
           )}
+          <SyncIndicator />
         </div>
         <nav aria-label="Розділи">
           <ul>
@@ -119,7 +120,6 @@ export function App() {
             })}
           </ul>
         </nav>
-        <SyncIndicator />
       </header>
       <main id="main" tabIndex={-1}>
         {route.screen === 'register' ? <RegistrationForm /> : null}

@@ -12,7 +12,7 @@ import { useApi, useInterval } from './useApi';
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString('uk-UA', { hour: '2-digit', minute: '2-digit' }) : '—');
 
 export function syncLabel(s: SyncStatus): { text: string; tone: 'ok' | 'warn' | 'bad' | 'off'; detail: string } {
-  const waiting = s.waiting ? ` · очікують: ${s.waiting}` : '';
+  const waiting = s.waiting ? ` · у черзі: ${s.waiting}` : '';
   switch (s.state) {
     case 'off':
       return { text: 'Без спільного реєстру', tone: 'off', detail: 'Сервер не налаштовано: реєстр працює лише на цьому робочому місці (Налаштування → Спільний реєстр).' };
@@ -27,7 +27,7 @@ export function syncLabel(s: SyncStatus): { text: string; tone: 'ok' | 'warn' | 
         detail: `${s.message ?? 'Сервер недоступний.'} Наступна спроба о ${time(s.nextAttempt)}. Реєстрація працює як звичайно.`,
       };
     case 'error':
-      return { text: `Помилка синхронізації${waiting}`, tone: 'bad', detail: `${s.message ?? ''} Зверніться до адміністратора.` };
+      return { text: `Помилка синхронізації`, tone: 'bad', detail: `${s.message ?? ''} Зверніться до адміністратора.` };
   }
 }
 
