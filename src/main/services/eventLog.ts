@@ -9,8 +9,8 @@ import { formatHlc, tick } from '../../shared/sync/hlc';
 import { prepared, type Db } from '../db/open';
 import { sealOf } from '../db/registerKey';
 
-interface EventRow {
-  pos: number;
+/** An event as the register and the server both store it (the columns sync carries). */
+export interface EventColumns {
   id: string;
   request_id: string;
   type: string;
@@ -19,6 +19,10 @@ interface EventRow {
   desk: string;
   user: string;
   hlc: string;
+}
+
+interface EventRow extends EventColumns {
+  pos: number;
   hash: string;
   mac: string | null;
 }
@@ -66,7 +70,7 @@ export function insertEvent(db: Db, e: RequestEvent, syncedAt: string | null = n
     prepared(db, 'INSERT INTO checkpoints (pos, hash, mac, at) VALUES (?, ?, ?, ?)').run(pos, hash, mac, new Date().toISOString());
 }
 
-export const rowToEvent = (r: EventRow): RequestEvent => ({
+export const rowToEvent = (r: EventColumns): RequestEvent => ({
   id: r.id,
   requestId: r.request_id,
   type: r.type as EventType,

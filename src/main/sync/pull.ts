@@ -4,13 +4,13 @@
  * is fetched again and nothing is missed or applied twice.
  */
 import type pg from 'pg';
-import type { EventPayloads, EventType, RequestEvent } from '../../shared/domain';
+import type { RequestEvent } from '../../shared/domain';
 import { missingParts } from '../../shared/registration';
 import { advanceCursor } from '../../shared/sync/cursor';
 import { parseHlc, receive } from '../../shared/sync/hlc';
 import { AppError } from '../../shared/errors';
 import { prepared, type Db } from '../db/open';
-import { insertEvent } from '../services/eventLog';
+import { insertEvent, rowToEvent, type EventColumns } from '../services/eventLog';
 import { calendarAndRules, refreshProjection } from '../services/projection';
 import { MAIN_JOURNAL } from '../services/journals';
 import { raiseCounter } from '../services/numbers';
@@ -18,16 +18,8 @@ import { insertRequestRow } from '../services/registration';
 import { connectionError } from './push';
 import { getCursor, setMeta, SYNC_KEYS } from './state';
 
-export interface ServerEvent {
+export interface ServerEvent extends EventColumns {
   cursor: number;
-  id: string;
-  request_id: string;
-  type: string;
-  payload: string;
-  at: string;
-  desk: string;
-  user: string;
-  hlc: string;
   a_name?: string | null;
   a_mime?: string | null;
   a_size?: number | null;
@@ -51,8 +43,11 @@ function applyRegistration(db: Db, e: RequestEvent<'registered'>): void {
   const p = e.payload;
   const journalId = p.journalId ?? MAIN_JOURNAL;
   const series = p.series ?? '';
-  const clash = prepared(db, 'SELECT incoming_index FROM requests WHERE journal_id = ? AND year = ? AND (incoming_index = ? OR (series = ? AND seq = ?)) AND id <> ?')
-    .get(journalId, p.year, p.index, series, p.seq, e.requestId) as { incoming_index: string } | undefined;
+  // Two lookups, each on its unique index (an OR of them would scan the table for every event).
+  const clash = (prepared(db, 'SELECT incoming_index FROM requests WHERE journal_id = ? AND year = ? AND incoming_index = ? AND id <> ?').get(journalId, p.year, p.index, e.requestId) ??
+    prepared(db, 'SELECT incoming_index FROM requests WHERE journal_id = ? AND year = ? AND series = ? AND seq = ? AND id <> ?').get(journalId, p.year, series, p.seq, e.requestId)) as
+    | { incoming_index: string }
+    | undefined;
   if (clash)
     throw new AppError('conflict', `Номер ${p.index} (${p.year}) у спільному реєстрі належить іншому запиту, а на цьому робочому місці ним зареєстровано запит ${clash.incoming_index}. Синхронізацію зупинено, щоб номер не було видано двічі; зверніться до адміністратора.`);
   insertRequestRow(db, { id: e.requestId, journal: p.journal, journalId, year: p.year, series, seq: p.seq, index: p.index, reg: p, missing: missingParts(p), desk: e.desk });
@@ -82,16 +77,7 @@ export function applyPage(db: Db, page: ServerEvent[]): number {
         if (local.synced_at === null) prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ?').run(syncedAt, r.id);
         continue;
       }
-      const e: RequestEvent = {
-        id: r.id,
-        requestId: r.request_id,
-        type: r.type as EventType,
-        payload: JSON.parse(r.payload) as EventPayloads[EventType],
-        at: r.at,
-        desk: r.desk,
-        user: r.user,
-        hlc: r.hlc,
-      };
+      const e = rowToEvent(r);
       if (e.type === 'registered') applyRegistration(db, e as RequestEvent<'registered'>);
       if (e.type === 'attached') applyAttachment(db, e as RequestEvent<'attached'>, r);
       insertEvent(db, e, syncedAt);

@@ -7,17 +7,10 @@
 import type pg from 'pg';
 import { AppError } from '../../shared/errors';
 import { prepared, type Db } from '../db/open';
+import type { EventColumns } from '../services/eventLog';
 
-export interface OutboxRow {
+export interface OutboxRow extends EventColumns {
   pos: number;
-  id: string;
-  request_id: string;
-  type: string;
-  payload: string;
-  at: string;
-  desk: string;
-  user: string;
-  hlc: string;
 }
 
 export interface Rejected {
