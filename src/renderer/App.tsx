@@ -12,6 +12,8 @@ import { emptyFilters, RequestList, type JournalFilters } from './RequestList';
 import { RegistrationForm } from './RegistrationForm';
 import { RequestCard } from './RequestCard';
 import { SettingsForm } from './SettingsForm';
+import { SyncIndicator } from './SyncIndicator';
+import { ServerSettings } from './ServerSettings';
 import { ReportsScreen } from './ReportsScreen';
 import { staleBadge } from './OpenDataPanel';
 import { TodayPanel } from './TodayPanel';
@@ -91,6 +93,7 @@ export function App() {
           ) : (
             <span className="brand-sub">Реєстр запитів на публічну інформацію</span>
           )}
+          <SyncIndicator />
         </div>
         <nav aria-label="Розділи">
           <ul>
@@ -123,7 +126,12 @@ export function App() {
         {route.screen === 'journal' ? <RequestList filters={filters} setFilters={setFilters} /> : null}
         {route.screen === 'card' ? <RequestCard id={route.id} back={cameFrom} /> : null}
         {route.screen === 'today' ? <TodayPanel today={today} /> : null}
-        {route.screen === 'settings' ? <SettingsForm /> : null}
+        {route.screen === 'settings' ? (
+          <>
+            <SettingsForm />
+            <ServerSettings />
+          </>
+        ) : null}
         {route.screen === 'reports' ? <ReportsScreen /> : null}
       </main>
       <footer className="footer">

@@ -3,6 +3,7 @@
  * its state allows (the same `allowedActions` table that guards the register, so the card never
  * offers a button the register would refuse). Esc goes back to the list the card was opened from.
  */
+import { AttachmentList, ConflictBanner } from './ConflictBanner';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { DocumentKind } from '../shared/documents';
 import type { Action, RequestView } from '../shared/domain';
@@ -118,6 +119,7 @@ function CardView({ id, back }: { id: string; back: Route }) {
           ← {back.screen === 'today' ? 'До панелі «Сьогодні»' : 'До журналу'} <span className="key-hint">(Esc)</span>
         </button>
       </div>
+      <ConflictBanner v={v} onResolved={changed} />
       <header className="panel card-head">
         <div>
           <p className="eyebrow">Картка запиту на інформацію</p>
@@ -334,6 +336,7 @@ function CardView({ id, back }: { id: string; back: Route }) {
       <section className="panel" aria-labelledby="history">
         <h2 id="history">Історія</h2>
         <Timeline events={v.events} />
+        <AttachmentList v={v} />
       </section>
     </article>
   );

@@ -22,6 +22,8 @@ export const EVENT_LABEL: Record<EventType, string> = {
   note: 'Примітка',
   corrected: 'Виправлено дані реєстрації',
   document_issued: 'Видано документ',
+  conflict_resolved: 'Вирішено конфлікт робочих місць',
+  attached: 'Долучено скан',
 };
 
 export const DUE_STATE_LABEL: Record<NonNullable<RequestView['dueState']>, string> = {
@@ -79,6 +81,14 @@ export function eventSummary(e: RequestEvent): string {
       const p = e.payload as EventPayloads['document_issued'];
       const name = DOCUMENT_KIND_LABEL[p.kind as DocumentKind] ?? p.kind;
       return p.outgoingIndex ? `${name}, вих. № ${p.outgoingIndex}` : name;
+    }
+    case 'conflict_resolved': {
+      const p = e.payload as EventPayloads['conflict_resolved'];
+      return `Залишено одну з ${p.events.length} несумісних дій${p.note ? `: ${p.note}` : ''}`;
+    }
+    case 'attached': {
+      const p = e.payload as EventPayloads['attached'];
+      return `${p.name} (${Math.max(1, Math.round(p.size / 1024))} КБ)`;
     }
     default:
       return JSON.stringify(e.payload);

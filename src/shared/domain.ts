@@ -2,6 +2,7 @@
  * The vocabulary of the register: channels, requester kinds, statuses and events.
  * Wording for people lives in `wording.ts`; validation in `schemas.ts`.
  */
+import type { AttachmentInfo } from './attachments';
 import type { IsoDate } from './calendar/types';
 
 export const CHANNELS = ['in_person', 'post', 'email', 'fax', 'phone'] as const;
@@ -84,7 +85,11 @@ export type CorrectableRegistration = Omit<Registration, 'receivedAt'>;
 export type CostFormat = 'A4' | 'A3';
 
 export type EventPayloads = {
-  registered: Registration & { index: string; journal: string; year: number; seq: number };
+  /**
+   * `journalId` and `series` since sync (older events: the main journal, the shared series).
+   * `series` is the desk code when the index template has `{desk}` (each desk its own numbers), else ''.
+   */
+  registered: Registration & { index: string; journal: string; year: number; seq: number; journalId?: string; series?: string };
   assigned: { executor: string; unit?: string };
   extended: { reason: string };
   cost_notice: { pages: number; format: CostFormat; restricted: boolean; amount: number | null };
@@ -98,6 +103,10 @@ export type EventPayloads = {
   /** A registration field fixed after the fact: the old and new values stay in the history. */
   corrected: { changes: Partial<CorrectableRegistration>; previous: Partial<CorrectableRegistration>; reason: string };
   document_issued: { kind: string; outgoingIndex?: string };
+  /** A person's choice between final actions recorded at desks that were apart (see sync/conflicts). */
+  conflict_resolved: { keep: string; events: string[]; note?: string };
+  /** A scan kept with the request; its bytes live in `attachments` and travel with the event. */
+  attached: { attachmentId: string; name: string; mime: string; size: number; sha256: string };
 };
 export type EventType = keyof EventPayloads;
 
@@ -165,6 +174,10 @@ export interface RequestView extends RequestRecord {
   dueAt?: string;
   dueState: 'ok' | 'soon' | 'today' | 'overdue' | null;
   events: RequestEvent[];
+  /** Incompatible final actions from desks that were apart, until a person resolves them. */
+  conflict: { events: string[]; message: string } | null;
+  /** Scans kept with the request (without their bytes). */
+  attachments: AttachmentInfo[];
 }
 
 export interface RequestSummary {

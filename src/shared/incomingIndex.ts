@@ -44,3 +44,10 @@ export function formatIndex(template: string, p: IndexParts): string {
     }
   });
 }
+
+/**
+ * The number series a template numbers in: with `{desk}` each desk keeps its own series (its
+ * desk code), so it can register offline without limit; without it the journal has one series
+ * shared by every desk.
+ */
+export const seriesOf = (template: string, deskCode: string): string => (template.includes('{desk}') ? deskCode : '');

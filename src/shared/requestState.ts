@@ -15,6 +15,7 @@ import {
 } from './deadlines';
 import { correctionText } from './correctionText';
 import type { Deadline, EventPayloads, Registration, RequestEvent, RequestState } from './domain';
+import { setAside } from './sync/conflicts';
 
 export const compareEvents = (a: RequestEvent, b: RequestEvent): number =>
   a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -64,7 +65,10 @@ export function deriveState(
     s.answeredLate = isLate(s.due, on, e.at);
     s.due = null;
   };
+  // A final action a person set aside after a conflict stays in the history but decides nothing.
+  const aside = setAside(events);
   for (const e of [...events].sort(compareEvents)) {
+    if (aside.has(e.id)) continue;
     switch (e.type) {
       case 'registered':
         break;
@@ -140,6 +144,8 @@ export function deriveState(
         s.notes.push(correctionText(e.payload as EventPayloads['corrected']));
         break;
       case 'document_issued':
+      case 'conflict_resolved':
+      case 'attached':
         break;
     }
   }

@@ -157,6 +157,12 @@ export const actionInputs = {
   ),
 } as const;
 
+/** Keeping one of the final actions that desks recorded while apart (sync conflicts). */
+export const resolveInput = requestRef.extend({
+  keep: z.string().uuid({ message: 'Вкажіть ідентифікатор дії, яку слід залишити' }),
+  note: text(2000, { multiline: true }).optional(),
+});
+
 export const actInput = requestRef.extend({
   action: z.enum(ACTIONS, { message: `Невідома дія. Можливі: ${ACTIONS.join(', ')}` }),
   input: z.unknown().optional(),

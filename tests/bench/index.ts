@@ -8,6 +8,7 @@ const suites: [string, () => Promise<{ default: Suite }>][] = [
   ['registration', () => import('./registration')],
   ['journal', () => import('./journal')],
   ['stamp', () => import('./stamp')],
+  ['sync', () => import('./sync')],
 ];
 
 const only = process.argv[2];

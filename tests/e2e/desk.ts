@@ -23,10 +23,11 @@ export interface Desk {
   stop: () => Promise<void>;
 }
 
-export async function startDesk(now = NOW): Promise<Desk> {
+/** `extra`: more web-shell options, e.g. `--server URL` for a desk of the shared register. */
+export async function startDesk(now = NOW, extra: string[] = []): Promise<Desk> {
   const dir = mkdtempSync(join(tmpdir(), 'registry-desk-e2e-'));
   const db = join(dir, 'register.sqlite');
-  const child: ChildProcess = spawn(process.execPath, ['dist/web.mjs', '--db', db, '--port', '0', '--now', now], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/web.mjs', '--db', db, '--port', '0', '--now', now, ...extra], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -87,6 +87,8 @@ export function electronModule() {
     ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => shell.ipc.set(channel, fn) },
     session: { defaultSession: { webRequest: { onHeadersReceived: () => undefined }, setPermissionRequestHandler: () => undefined } },
     shell: { openExternal: () => Promise.resolve() },
+    // No keyring under the stand-in: the server password is then asked for again, never stored in clear.
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
   };
 }
 

@@ -23,6 +23,16 @@ import { JobRegistry } from '../services/jobs';
 import { exportFolder, readAppFile, uploadFile } from '../services/files';
 import { jobRef, jobsQuery } from '../../shared/journalInputs';
 import { APP_VERSION } from '../version';
+import { resolveConflict } from '../services/conflicts';
+import { getServerConfig, memorySecrets, setServerConfig, SyncAgent, testConnection, type SecretStore } from '../sync/agent';
+import { deskName } from '../sync/sync';
+import { serverConfigInput, serverUrl } from '../../shared/sync/status';
+
+/** Without a shell's secret store (tests, CLI), the password lives only in memory. */
+function defaultSync(db: Db): { agent: SyncAgent; secrets: SecretStore } {
+  const secrets = memorySecrets();
+  return { agent: new SyncAgent(db, secrets), secrets };
+}
 
 // Making and printing papers is asynchronous; every other method answers at once.
 type Handlers = { [M in ApiMethod]: (input: unknown) => ApiResults[M] | Promise<ApiResults[M]> };
@@ -34,15 +44,19 @@ export function dueFor(raw: unknown, base = defaultCalendarSettings()): { dueDat
 }
 
 /** `print`: the shell's printing (Electron); without it `documents:print` says to print the PDF from the preview. */
-export function createHandlers(db: Db, print?: PrintPort): Handlers {
+export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAgent; secrets: SecretStore } = defaultSync(db)): Handlers {
   // Exports and imports run as jobs: the call answers with the job at once, the UI polls it.
   const jobs = new JobRegistry();
+  const { agent, secrets } = sync;
+  /** A change recorded here goes to the shared register soon after; the call never waits for it. */
+  const recorded = <T>(v: T): T => (agent.nudge(), v);
   return {
     // The desk confirms an incomplete request explicitly (acceptMissing); see RegisterOptions.
-    'requests:register': (i) => registerRequest(db, i, { confirmIncomplete: true }),
+    'requests:register': (i) => recorded(registerRequest(db, i, { confirmIncomplete: true })),
     'requests:get': (i) => getRequest(db, i),
     'requests:list': (i) => listRequests(db, i ?? {}),
-    'requests:act': (i) => actOnRequest(db, i),
+    'requests:act': (i) => recorded(actOnRequest(db, i)),
+    'requests:resolveConflict': (i) => recorded(resolveConflict(db, i)),
     'requests:today': () => todayPanel(db),
     'deadlines:due': (i) => dueFor(i, getSettings(db).calendar),
     'settings:get': () => getSettings(db),
@@ -83,6 +97,21 @@ export function createHandlers(db: Db, print?: PrintPort): Handlers {
     'files:read': (i) => readAppFile(db, i),
     'files:upload': (i) => uploadFile(i),
     'files:exportFolder': () => exportFolder(db),
+    'sync:status': () => agent.status(),
+    'sync:now': () => agent.syncNow(),
+    'sync:getServer': () => ({ config: getServerConfig(db), hasPassword: !!secrets.get() }),
+    'sync:setServer': async (i) => {
+      const { config, password } = parseInput(serverConfigInput, i);
+      deskName(db, config.desk); // a register's desk name is fixed at its first sync
+      setServerConfig(db, config);
+      if (password) secrets.set(password);
+      await agent.restart();
+      return agent.status();
+    },
+    'sync:test': (i) => {
+      const { config, password } = parseInput(serverConfigInput, i);
+      return testConnection(serverUrl(config, password || secrets.get()));
+    },
   };
 }
 

@@ -17,7 +17,7 @@ function help(io: Io): void {
 }
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
+  let [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     help(io);
     return 0;
@@ -25,6 +25,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   if (name === '--version') {
     io.out(`${APP_VERSION}\n`);
     return 0;
+  }
+  // Two-word commands (`server migrate`) are found by their first two words.
+  const two = rest[0] && COMMANDS.find((c) => c.name === `${name} ${rest[0]}`);
+  if (two) {
+    name = two.name;
+    rest = rest.slice(1);
   }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {

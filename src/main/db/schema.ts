@@ -3,7 +3,7 @@
  * registration and a projection of the derived state so lists and filters need no fold.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const requests = sqliteTable(
   'requests',
@@ -16,6 +16,8 @@ export const requests = sqliteTable(
     /** The journal's stable id (`journals.id`): numbering is keyed by it, never by the name. */
     journalId: text('journal_id').notNull().default(''),
     year: integer('year').notNull(),
+    /** The number series: the desk code when the index template has `{desk}` (each desk its own numbers), else ''. */
+    series: text('series').notNull().default(''),
     seq: integer('seq').notNull(),
     index: text('incoming_index').notNull(),
     receivedAt: text('received_at').notNull(),
@@ -47,7 +49,7 @@ export const requests = sqliteTable(
   },
   (t) => [
     uniqueIndex('requests_id').on(t.id),
-    uniqueIndex('requests_journal_id_year_seq').on(t.journalId, t.year, t.seq),
+    uniqueIndex('requests_journal_id_year_series_seq').on(t.journalId, t.year, t.series, t.seq),
     // The printed number itself is unique per journal and year: no template or name change can repeat one.
     uniqueIndex('requests_journal_id_year_index').on(t.journalId, t.year, t.index),
     index('requests_index').on(t.index),
@@ -100,10 +102,46 @@ export const counters = sqliteTable(
     /** The journal's stable id (`journals.id`) since migration 0002 — never its display name. */
     journal: text('journal').notNull(),
     year: integer('year').notNull(),
+    /** The series (see `requests.series`): '' is the journal's one shared series. */
+    series: text('series').notNull().default(''),
     /** The last number handed out; numbers are never reused, so this only grows. */
     last: integer('last').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.journal, t.year] })],
+  (t) => [primaryKey({ columns: [t.journal, t.year, t.series] })],
+);
+
+/**
+ * Numbers of the shared series the server leased to this desk for offline work. A row is used
+ * by exactly one registration (`request_id`); an unused one stays marked as reserved.
+ */
+export const numberLeases = sqliteTable(
+  'number_leases',
+  {
+    journalId: text('journal_id').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    leasedAt: text('leased_at').notNull(),
+    requestId: text('request_id'),
+  },
+  (t) => [primaryKey({ columns: [t.journalId, t.year, t.seq] }), index('number_leases_free').on(t.journalId, t.year, t.requestId)],
+);
+
+/** Scans kept with a request (the request itself, the answer). Content-addressed, never changed. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    requestId: text('request_id')
+      .notNull()
+      .references(() => requests.id),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+    addedAt: text('added_at').notNull(),
+  },
+  (t) => [index('attachments_request').on(t.requestId)],
 );
 
 /**

@@ -14,6 +14,8 @@ import { useNativeBinding } from '../db/sqlite';
 import { electronAddonPath } from './nativeAddon';
 import { describeOpenFailure } from './openFailure';
 import { electronPrintPort } from './printing';
+import { safeStorageSecrets } from './secrets';
+import { SyncAgent } from '../sync/agent';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
@@ -22,6 +24,7 @@ const preloadFile = join(here, 'preload.cjs');
 let db: Db | null = null;
 let mainWindow: BrowserWindow | null = null;
 let ownerLock: HeldLock | null = null;
+let agent: SyncAgent | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -76,7 +79,10 @@ function start(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   db = openRegister();
   if (!db) return;
-  const handlers = createHandlers(db, electronPrintPort(() => mainWindow));
+  const secrets = safeStorageSecrets(join(app.getPath('userData'), 'server-password.bin'));
+  agent = new SyncAgent(db, secrets);
+  agent.start();
+  const handlers = createHandlers(db, electronPrintPort(() => mainWindow), { agent, secrets });
   ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
     // Only our own page may call: a frame from anywhere else gets nothing.
     const url = event.senderFrame?.url ?? '';
@@ -102,7 +108,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.enableSandbox();
   void app.whenReady().then(start);
-  app.on('window-all-closed', () => {
+  app.on('window-all-closed', async () => {
+    // A sync under way finishes its SQLite transaction before the register closes.
+    await agent?.stop();
+    agent = null;
     db?.sqlite.close();
     db = null;
     ownerLock?.release();

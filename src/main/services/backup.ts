@@ -15,6 +15,7 @@ import { openSqlite } from '../db/sqlite';
 import { describeOwner, currentOwner, takeLock } from '../db/ownerLock';
 import { fileKeyStore, keyFileOf, type KeyStore } from '../db/registerKey';
 import { guardOutputFile, refuseRegisterTarget } from '../files/outputPath';
+import { holdRestored } from '../sync/identity';
 import { verifyRegister, type VerifyReport } from './verify';
 
 const fsyncPath = (f: string, flags = 'r+') => {
@@ -178,6 +179,15 @@ export function restoreRegister(dbFile: string, from: string): { restored: strin
     const { key, check, fromBackup } = chooseKey(target, copyKeyBeside(source, tmp));
     if (!key || !check.ok) throw new AppError('invalid_input', `Резервна копія пошкоджена або не є реєстром, реєстр залишено без змін: ${check.findings.join('; ')}`);
     stepDone('checked');
+    // A desk of the shared register stops numbering until a sync has brought back what it gave
+    // since the backup (issue 9): marked in the copy before it becomes the register.
+    const restored = openSqlite(tmp);
+    try {
+      holdRestored(restored);
+    } finally {
+      restored.close();
+    }
+    fsyncPath(tmp);
     let previous: string | null = null;
     if (existsSync(target)) {
       live = lockLiveRegister(target);
@@ -199,8 +209,7 @@ export function restoreRegister(dbFile: string, from: string): { restored: strin
     return { restored: target, previous, requests: check.requests };
   } finally {
     live?.close();
-    rmSync(tmp, { force: true });
-    rmSync(keyFileOf(tmp), { force: true });
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, keyFileOf(tmp)]) rmSync(f, { force: true });
     lock.release();
   }
 }

@@ -9,8 +9,8 @@ import { formatHlc, tick } from '../../shared/sync/hlc';
 import { prepared, type Db } from '../db/open';
 import { sealOf } from '../db/registerKey';
 
-interface EventRow {
-  pos: number;
+/** An event as the register and the server both store it (the columns sync carries). */
+export interface EventColumns {
   id: string;
   request_id: string;
   type: string;
@@ -19,6 +19,10 @@ interface EventRow {
   desk: string;
   user: string;
   hlc: string;
+}
+
+interface EventRow extends EventColumns {
+  pos: number;
   hash: string;
   mac: string | null;
 }
@@ -52,11 +56,12 @@ export function newEvent<T extends EventType>(db: Db, requestId: string, type: T
   };
 }
 
-export function insertEvent(db: Db, e: RequestEvent): void {
+/** `syncedAt` is set only for events that came from the server (they need no push). */
+export function insertEvent(db: Db, e: RequestEvent, syncedAt: string | null = null): void {
   const hash = eventHash(lastHash(db), e);
   const { lastInsertRowid } = prepared(
-    db, 'INSERT INTO events (id, request_id, type, payload, at, desk, user, hlc, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(e.id, e.requestId, e.type, JSON.stringify(e.payload), e.at, e.desk, e.user, e.hlc, hash);
+    db, 'INSERT INTO events (id, request_id, type, payload, at, desk, user, hlc, hash, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(e.id, e.requestId, e.type, JSON.stringify(e.payload), e.at, e.desk, e.user, e.hlc, hash, syncedAt);
   const pos = Number(lastInsertRowid);
   // The seal covers the position too: an event cannot be removed and the rest moved up under old seals.
   const mac = sealOf(db.key, pos, hash);
@@ -65,7 +70,7 @@ export function insertEvent(db: Db, e: RequestEvent): void {
     prepared(db, 'INSERT INTO checkpoints (pos, hash, mac, at) VALUES (?, ?, ?, ?)').run(pos, hash, mac, new Date().toISOString());
 }
 
-export const rowToEvent = (r: EventRow): RequestEvent => ({
+export const rowToEvent = (r: EventColumns): RequestEvent => ({
   id: r.id,
   requestId: r.request_id,
   type: r.type as EventType,

@@ -121,7 +121,7 @@ async function plan(db: Db, raw: unknown, ctl: JobControl, dryRun: boolean) {
   }
   report.imported = accepted.length;
   const last = new Map<number, number>();
-  for (const r of db.sqlite.prepare('SELECT year, last FROM counters WHERE journal = ?').all(journalId) as { year: number; last: number }[]) last.set(r.year, r.last);
+  for (const r of db.sqlite.prepare('SELECT year, last FROM counters WHERE journal = ? AND series = \'\'').all(journalId) as { year: number; last: number }[]) last.set(r.year, r.last);
   for (const c of accepted) last.set(c.year, Math.max(last.get(c.year) ?? 0, c.seq));
   report.counters = [...last].map(([year, l]) => ({ year, last: l })).sort((a, b) => a.year - b.year);
   return { report, accepted, journal, journalId };
@@ -138,7 +138,7 @@ function insertCandidate(db: Db, c: Candidate, journal: string, journalId: strin
   const reg = normalizeRegistration(parseInput(registerInput, c.registration), c.receivedAt);
   const missing = missingParts(reg);
   const id = randomUUID();
-  insertRequestRow(db, { id, journal, journalId, year: c.year, seq: c.seq, index: c.index, reg, missing });
+  insertRequestRow(db, { id, journal, journalId, year: c.year, series: '', seq: c.seq, index: c.index, reg, missing });
   const received = new Date(c.receivedAt);
   const add = <T extends EventType>(type: T, payload: EventPayloads[T], at: Date) => insertEvent(db, newEvent(db, id, type, payload, at));
   add('registered', { ...reg, index: c.index, journal, year: c.year, seq: c.seq }, received);
@@ -174,7 +174,7 @@ export async function runImport(db: Db, raw: unknown, ctl: JobControl = {}): Pro
       refreshProjection(db, insertCandidate(db, c, journal, journalId), ctx);
     });
     throwIfCancelled(ctl.signal);
-    const up = db.sqlite.prepare('INSERT INTO counters (journal, year, last) VALUES (?, ?, ?) ON CONFLICT(journal, year) DO UPDATE SET last = max(last, excluded.last)');
+    const up = db.sqlite.prepare('INSERT INTO counters (journal, year, last) VALUES (?, ?, ?) ON CONFLICT(journal, year, series) DO UPDATE SET last = max(last, excluded.last)');
     for (const c of report.counters) up.run(journalId, c.year, c.last);
   });
   write.immediate();

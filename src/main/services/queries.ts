@@ -1,4 +1,6 @@
 /** Reading the register: one request by its index, lists with filters and search, the "today" panel. */
+import { findConflict } from '../../shared/sync/conflicts';
+import { listAttachments } from './attachments';
 import { addWorkingDays, kyivDate } from '../../shared/calendar';
 import { dueStatus } from '../../shared/deadlines';
 import { OPEN_STATUSES, type RequestState, type RequestSummary, type RequestView } from '../../shared/domain';
@@ -42,6 +44,7 @@ export function dueStateOf(db: Db, state: RequestState, cal = calendarAndRules(d
 export function viewOf(db: Db, row: RequestRow): RequestView {
   const record = rowToRecord(row);
   const state = JSON.parse(row.state) as RequestState;
+  const events = loadEvents(db, record.id);
   return {
     ...record,
     state,
@@ -49,7 +52,9 @@ export function viewOf(db: Db, row: RequestRow): RequestView {
     dueDate: state.due?.dueDate ?? null,
     ...(state.due?.dueAt ? { dueAt: state.due.dueAt } : {}),
     dueState: dueStateOf(db, state),
-    events: loadEvents(db, record.id),
+    events,
+    conflict: findConflict(events),
+    attachments: listAttachments(db, record.id),
   };
 }
 

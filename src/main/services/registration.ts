@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { RegisterResult } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
 import { kyivDate, kyivIso, parseInstant } from '../../shared/calendar';
-import { formatIndex } from '../../shared/incomingIndex';
+import { formatIndex, seriesOf } from '../../shared/incomingIndex';
 import type { Registration, RequestRecord, RequestState, RequiredPart } from '../../shared/domain';
 import { isEmptyRegistration, MISSING_PART_FIELD, missingParts, normalizeRegistration, unconfirmedMissing } from '../../shared/registration';
 import { REQUIRED_PART_LABEL } from '../../shared/wording';
@@ -14,24 +14,8 @@ import { insertEvent, newEvent } from './eventLog';
 import { getRow, refreshProjection, rowToRecord } from './projection';
 import { activeJournalId } from './journals';
 import { getSettings } from './settings';
+import { takeNumber } from './numbers';
 
-
-/**
- * Takes the next number of the journal's year. Called inside the registration transaction:
- * the number and the record commit together, so a crash can lose neither one without the other,
- * and a number once committed is never handed out again.
- */
-export function takeNumber(db: Db, journalId: string, year: number): number {
-  const row = prepared(
-    db,
-      `INSERT INTO counters (journal, year, last)
-       VALUES (?, ?, coalesce((SELECT max(seq) FROM requests WHERE journal_id = ? AND year = ?), 0) + 1)
-       ON CONFLICT(journal, year) DO UPDATE SET last = last + 1
-       RETURNING last`,
-    )
-    .get(journalId, year, journalId, year) as { last: number };
-  return row.last;
-}
 
 export interface NewRequestRow {
   id: string;
@@ -39,10 +23,14 @@ export interface NewRequestRow {
   journal: string;
   journalId: string;
   year: number;
+  /** See `requests.series`. */
+  series: string;
   seq: number;
   index: string;
   reg: Registration;
   missing: RequiredPart[];
+  /** The desk that registered it: this one, or another desk's when applied from the server. */
+  desk?: string;
 }
 
 /** The registration row as first written; its state columns are filled by `refreshProjection` in the same transaction. */
@@ -50,16 +38,16 @@ export function insertRequestRow(db: Db, r: NewRequestRow): void {
   const { reg } = r;
   prepared(
     db,
-      `INSERT INTO requests (id, journal, journal_id, year, seq, incoming_index, received_at, received_date, channel, form, requester_type,
+      `INSERT INTO requests (id, journal, journal_id, year, series, seq, incoming_index, received_at, received_date, channel, form, requester_type,
         requester_name, postal_address, email, phone, description, urgent, urgent_reason, reply_by, signed, official_name,
         official_phone, complete, missing, status, executor, due_date, due_at, state, desk, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, NULL, NULL, '{}', ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, NULL, NULL, '{}', ?, ?)`,
     )
     .run(
-      r.id, r.journal, r.journalId, r.year, r.seq, r.index, reg.receivedAt, kyivDate(reg.receivedAt), reg.channel, reg.form, reg.requesterType,
+      r.id, r.journal, r.journalId, r.year, r.series, r.seq, r.index, reg.receivedAt, kyivDate(reg.receivedAt), reg.channel, reg.form, reg.requesterType,
       reg.requesterName, reg.postalAddress, reg.email, reg.phone, reg.description, reg.urgent ? 1 : 0, reg.urgentReason,
       reg.replyBy, reg.signed ? 1 : 0, reg.filledByOfficial?.name ?? null, reg.filledByOfficial?.phone ?? null,
-      r.missing.length === 0 ? 1 : 0, JSON.stringify(r.missing), db.deskId, new Date().toISOString(),
+      r.missing.length === 0 ? 1 : 0, JSON.stringify(r.missing), r.desk ?? db.deskId, new Date().toISOString(),
     );
 }
 
@@ -114,7 +102,8 @@ export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}
     const earlier = keyName ? (prepared(db, 'SELECT value FROM meta WHERE key = ?').get(keyName) as { value: string } | undefined) : undefined;
     if (earlier) return storedResult(db, earlier.value);
     const journalId = activeJournalId(db);
-    const seq = takeNumber(db, journalId, year);
+    const series = seriesOf(settings.index.template, settings.index.deskCode);
+    const seq = takeNumber(db, journalId, year, series, id);
     const index = formatIndex(settings.index.template, {
       n: seq,
       year,
@@ -123,8 +112,8 @@ export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}
       caseIndex: settings.index.caseIndex,
     });
     refuseRepeatedIndex(db, journalId, year, index);
-    insertRequestRow(db, { id, journal, journalId, year, seq, index, reg, missing });
-    insertEvent(db, newEvent(db, id, 'registered', { ...reg, index, journal, year, seq }));
+    insertRequestRow(db, { id, journal, journalId, year, series, seq, index, reg, missing });
+    insertEvent(db, newEvent(db, id, 'registered', { ...reg, index, journal, year, seq, journalId, series }));
     if (keyName) prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?)').run(keyName, id);
     return refreshProjection(db, id, { cal: settings.calendar, rules: settings.rules });
   });

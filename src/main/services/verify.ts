@@ -20,7 +20,7 @@ export interface VerifyReport {
   findings: string[];
 }
 
-/** The triggers that keep the log append-only and the numbers fixed (migrations 0001 and 0002). */
+/** The triggers that keep the log append-only and the numbers fixed (migrations 0001 to 0003). */
 export const GUARD_TRIGGERS = [
   'events_append_only_update',
   'events_append_only_delete',
@@ -33,6 +33,10 @@ export const GUARD_TRIGGERS = [
   'journals_never_deleted',
   'checkpoints_append_only_update',
   'checkpoints_append_only_delete',
+  'number_leases_used_once',
+  'number_leases_never_deleted',
+  'attachments_append_only_update',
+  'attachments_append_only_delete',
 ] as const;
 
 const REGISTRATION_FIELDS = [
@@ -112,17 +116,17 @@ function checkNumbers(db: Db, findings: string[]): void {
     .prepare('SELECT journal_id, year, incoming_index AS idx, count(*) AS n FROM requests GROUP BY journal_id, year, incoming_index HAVING n > 1')
     .all() as { journal_id: string; year: number; idx: string; n: number }[];
   for (const d of dupIndex) findings.push(`Номер ${d.idx} (${d.year}) видано ${d.n} рази`);
-  const dupSeq = db.sqlite.prepare('SELECT year, seq, count(*) AS n FROM requests GROUP BY journal_id, year, seq HAVING n > 1').all() as { year: number; seq: number; n: number }[];
+  const dupSeq = db.sqlite.prepare('SELECT year, seq, count(*) AS n FROM requests GROUP BY journal_id, year, series, seq HAVING n > 1').all() as { year: number; seq: number; n: number }[];
   for (const d of dupSeq) findings.push(`Порядковий номер ${d.seq} (${d.year}) видано ${d.n} рази`);
   const unknown = db.sqlite.prepare('SELECT DISTINCT journal_id FROM requests WHERE journal_id NOT IN (SELECT id FROM journals)').pluck().all() as string[];
   for (const j of unknown) findings.push(`Запити належать невідомому журналу «${j}»`);
   // Exactly equal: behind would hand a number out twice, ahead is a silent gap in the journal.
   const counters = db.sqlite
     .prepare(
-      `SELECT j AS journal, y AS year, (SELECT max(seq) FROM requests WHERE journal_id = j AND year = y) AS m,
-              (SELECT last FROM counters WHERE journal = j AND year = y) AS last,
-              (SELECT max(seq) FROM requests WHERE year = y) AS yearMax
-       FROM (SELECT journal_id AS j, year AS y FROM requests UNION SELECT journal, year FROM counters)`,
+      `SELECT j AS journal, y AS year, (SELECT max(seq) FROM requests WHERE journal_id = j AND year = y AND series = s) AS m,
+              (SELECT last FROM counters WHERE journal = j AND year = y AND series = s) AS last,
+              (SELECT max(seq) FROM requests WHERE year = y AND series = s) AS yearMax
+       FROM (SELECT journal_id AS j, year AS y, series AS s FROM requests UNION SELECT journal, year, series FROM counters)`,
     )
     .all() as { journal: string; year: number; m: number | null; last: number | null; yearMax: number | null }[];
   for (const c of counters) {

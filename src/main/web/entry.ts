@@ -6,17 +6,18 @@ import { AppError, isCallerError } from '../../shared/errors';
 import { openDb, type Db } from '../db/open';
 import { takeLock, type HeldLock } from '../db/ownerLock';
 import { startWebShell } from './server';
+import { memorySecrets, SyncAgent } from '../sync/agent';
 
 function refuse(message: string, code = 2): never {
   process.stderr.write(`Помилка: ${message}\n`);
   process.exit(code);
 }
 
-let values: { db?: string; port?: string; now?: string };
+let values: { db?: string; port?: string; now?: string; server?: string };
 try {
-  ({ values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' }, now: { type: 'string' } } }));
+  ({ values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' }, now: { type: 'string' }, server: { type: 'string' } } }));
 } catch (e) {
-  refuse(`${(e as Error).message}. Використання: web [--db FILE] [--port N] [--now ISO]`);
+  refuse(`${(e as Error).message}. Використання: web [--db FILE] [--port N] [--now ISO] [--server URL]`);
 }
 const portText = values.port ?? process.env.PORT ?? '5178';
 if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) refuse(`--port має бути числом від 0 до 65535, а не «${portText}»`);
@@ -38,12 +39,17 @@ try {
   refuse(e instanceof Error ? e.message : String(e), e instanceof AppError && isCallerError(e.kind) ? 2 : 1);
 }
 const rendererDir = join(dirname(fileURLToPath(import.meta.url)), 'renderer');
-const { url } = await startWebShell({ db, port: Number(portText), rendererDir });
+// The web shell keeps a typed password in memory only; `--server URL` (tests, dev) connects at start.
+const secrets = memorySecrets();
+const agent = new SyncAgent(db, secrets, values.server ?? null);
+agent.start();
+const { url } = await startWebShell({ db, port: Number(portText), rendererDir, sync: { agent, secrets } });
 process.stdout.write(`Registry Desk (веб-оболонка): ${url}  реєстр: ${db.path}\n`);
-const stop = () => {
+const stop = async () => {
+  await agent.stop();
   db.sqlite.close();
   lock.release();
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

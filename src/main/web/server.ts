@@ -9,6 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { MAX_UPLOAD_BASE64 } from '../../shared/files';
 import type { Db } from '../db/open';
 import { createHandlers, dispatch } from '../api/handlers';
+import type { SecretStore, SyncAgent } from '../sync/agent';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,13 +50,15 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 }
 
 export interface WebShellOptions {
+  /** The background sync with the shared register (started by the entry); without it sync is off. */
+  sync?: { agent: SyncAgent; secrets: SecretStore };
   db: Db;
   port?: number;
   rendererDir: string;
 }
 
 export function startWebShell(opts: WebShellOptions): Promise<{ server: Server; url: string }> {
-  const handlers = createHandlers(opts.db);
+  const handlers = createHandlers(opts.db, undefined, opts.sync);
   const root = resolve(opts.rendererDir);
   const server = createServer(async (req, res) => {
     try {

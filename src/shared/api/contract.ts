@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { RequestSummary, RequestView } from '../domain';
 import type { AppErrorData, Result } from '../errors';
-import { actInput, dueQuery, listQuery, registerInput, requestRef } from '../schemas';
+import { actInput, dueQuery, listQuery, registerInput, requestRef, resolveInput } from '../schemas';
+import { serverConfigInput, type ServerConfig, type SyncStatus } from '../sync/status';
 import type { Settings } from '../settings';
 import type { JobInfo } from '../jobs';
 import { importInput, journalExportInput, jobRef, jobsQuery, openDataPublishInput, reportExportInput, reportQuery } from '../journalInputs';
@@ -91,6 +92,18 @@ export const API_INPUTS = {
   'files:upload': fileUploadInput,
   /** The folder journals and reports are proposed into (settings `exports.folder`, else «Експорт» beside the register), created. */
   'files:exportFolder': none,
+  /** The sync indicator: online/offline, events waiting, last sync, an error with what to do. */
+  'sync:status': none,
+  /** Sync now (the button beside the indicator). */
+  'sync:now': none,
+  /** The shared register's connection (never the password; only whether one is kept). */
+  'sync:getServer': none,
+  /** Saves the connection; the password, when given, goes to the shell's secret store, never into settings. */
+  'sync:setServer': serverConfigInput,
+  /** «Перевірити з'єднання»: tries the connection without saving it (the kept password if none is typed). */
+  'sync:test': serverConfigInput,
+  /** Keeps one of the final actions desks recorded while apart; the choice is an event. */
+  'requests:resolveConflict': resolveInput,
 } as const;
 
 export interface ApiResults {
@@ -118,6 +131,12 @@ export interface ApiResults {
   'files:read': FileContent;
   'files:upload': { path: string };
   'files:exportFolder': { folder: string };
+  'sync:status': SyncStatus;
+  'sync:now': SyncStatus;
+  'sync:getServer': { config: ServerConfig | null; hasPassword: boolean };
+  'sync:setServer': SyncStatus;
+  'sync:test': { ok: boolean; message: string };
+  'requests:resolveConflict': RequestView;
 }
 
 export type ApiMethod = keyof typeof API_INPUTS & keyof ApiResults;

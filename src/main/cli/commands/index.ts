@@ -1,7 +1,7 @@
 /** Every CLI command, in the order `--help` lists them. */
 import type { Command } from '../command';
 import { due } from './due';
-import { act, list, register, show } from './requests';
+import { act, attach, list, register, resolve, show } from './requests';
 import { importJournal } from './import';
 import { journal } from './journal';
 import { opendata } from './opendata';
@@ -9,5 +9,6 @@ import { report } from './report';
 import { form, letter, receiptCommand, stamp } from './documents';
 import { verify } from './verify';
 import { backup, restore } from './backup';
+import { serverMigrate, sync } from './sync';
 
-export const COMMANDS: Command[] = [register, show, list, act, due, stamp, receiptCommand, form, letter, verify, backup, restore, journal, report, opendata, importJournal];
+export const COMMANDS: Command[] = [register, show, list, act, resolve, attach, due, stamp, receiptCommand, form, letter, verify, backup, restore, journal, report, opendata, importJournal, serverMigrate, sync];

@@ -2,6 +2,8 @@
 import { ACTIONS, type RequestSummary, type RequestView } from '../../../shared/domain';
 import { STATUS_LABEL } from '../../../shared/wording';
 import { actOnRequest } from '../../services/actions';
+import { resolveConflict } from '../../services/conflicts';
+import { attachFile } from '../../services/attachments';
 import { getRequest, listRequests } from '../../services/queries';
 import { registerRequest } from '../../services/registration';
 import { dbOption, printJson, readJsonInput, requireString, withDb, type Command, type Io } from '../command';
@@ -12,6 +14,8 @@ function printView(io: Io, r: RequestView): void {
   io.out(`Вх. № ${r.index} від ${r.receivedAt}\n`);
   io.out(`Запитувач: ${r.requesterName || '—'}\nЗапит: ${r.description || '—'}\n`);
   io.out(`Стан: ${STATUS_LABEL[r.status]}; строк: ${dueText(r)}\n`);
+  for (const a of r.attachments) io.out(`Скан: ${a.name} (${a.mime}, ${Math.max(1, Math.round(a.size / 1024))} КБ)\n`);
+  if (r.conflict) io.out(`Конфлікт: ${r.conflict.message}\n  Дії: ${r.conflict.events.join(', ')}\n`);
   for (const e of r.events) io.out(`  ${e.at}  ${e.type}  ${e.user}\n`);
 }
 
@@ -66,5 +70,30 @@ export const act: Command = {
       actOnRequest(db, { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined, action: requireString(v, 'action'), input }),
     );
     return v.json ? printJson(io, r) : printView(io, r);
+  },
+};
+
+export const resolve: Command = {
+  name: 'resolve',
+  summary: 'вирішити конфлікт робочих місць: залишити одну з несумісних дій (рішення записується в історію)',
+  usage: 'resolve --db F --index IDX [--year YYYY] --keep EVENT_ID [--note TEXT] [--json]',
+  options: { ...dbOption, index: { type: 'string' }, year: { type: 'string' }, keep: { type: 'string' }, note: { type: 'string' } },
+  run(v, io) {
+    const input = { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined, keep: requireString(v, 'keep'), note: typeof v.note === 'string' ? v.note : undefined };
+    const r = withDb(v, (db) => resolveConflict(db, input));
+    return v.json ? printJson(io, r) : printView(io, r);
+  },
+};
+
+export const attach: Command = {
+  name: 'attach',
+  summary: 'долучити скан запиту або відповіді (PDF, PNG, JPEG, до 20 МБ); show перелічує скани',
+  usage: 'attach --db F --index IDX [--year YYYY] --file SCAN.pdf|png|jpg [--json]',
+  options: { ...dbOption, index: { type: 'string' }, year: { type: 'string' }, file: { type: 'string' } },
+  run(v, io) {
+    const file = requireString(v, 'file');
+    const r = withDb(v, (db) => attachFile(db, { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined }, file));
+    if (v.json) return printJson(io, r);
+    io.out(`Скан ${r.name} (${Math.max(1, Math.round(r.size / 1024))} КБ) долучено до запиту ${r.index}\n`);
   },
 };

@@ -1,0 +1,60 @@
+/** Keeping a scan with its request: the bytes, a record of them and the event, in one transaction. */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { attachmentProblem, MAX_ATTACHMENT_BYTES, sniffMime, type AttachmentInfo, type AttachmentMime } from '../../shared/attachments';
+import { AppError } from '../../shared/errors';
+import { prepared, type Db } from '../db/open';
+import { insertEvent, newEvent } from './eventLog';
+import { refreshProjection } from './projection';
+import { findRequestRow } from './queries';
+
+export interface AttachResult extends AttachmentInfo {
+  index: string;
+}
+
+export function attachBytes(db: Db, ref: { index: string; year?: number }, name: string, data: Buffer): AttachResult {
+  const mime = sniffMime(data.subarray(0, 8));
+  const problem = attachmentProblem(data.length, mime);
+  if (problem) throw new AppError('invalid_input', problem);
+  const info: AttachmentInfo = {
+    id: randomUUID(),
+    name: name.slice(0, 255),
+    mime: mime as AttachmentMime,
+    size: data.length,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    addedAt: db.now().toISOString(),
+  };
+  const run = db.sqlite.transaction(() => {
+    const row = findRequestRow(db, ref);
+    prepared(db, 'INSERT INTO attachments (id, request_id, name, mime, size, sha256, data, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(info.id, row.id, info.name, info.mime, info.size, info.sha256, data, info.addedAt);
+    insertEvent(db, newEvent(db, row.id, 'attached', { attachmentId: info.id, name: info.name, mime: info.mime, size: info.size, sha256: info.sha256 }));
+    refreshProjection(db, row.id);
+    return row.incoming_index;
+  });
+  return { ...info, index: run.immediate() };
+}
+
+export function attachFile(db: Db, ref: { index: string; year?: number }, file: string): AttachResult {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (e) {
+    throw new AppError('invalid_input', `Не вдалося прочитати ${file}: ${(e as Error).message}`);
+  }
+  // Checked before reading, so a 2 GB file is refused without loading it.
+  if (size > MAX_ATTACHMENT_BYTES) throw new AppError('invalid_input', attachmentProblem(size, 'application/pdf')!);
+  return attachBytes(db, ref, basename(file), readFileSync(file));
+}
+
+export function listAttachments(db: Db, requestId: string): AttachmentInfo[] {
+  return prepared(db, 'SELECT id, name, mime, size, sha256, added_at AS addedAt FROM attachments WHERE request_id = ? ORDER BY added_at, id').all(requestId) as AttachmentInfo[];
+}
+
+export function attachmentData(db: Db, id: string): { info: AttachmentInfo; data: Buffer } {
+  const row = prepared(db, 'SELECT id, name, mime, size, sha256, added_at AS addedAt, data FROM attachments WHERE id = ?').get(id) as (AttachmentInfo & { data: Buffer }) | undefined;
+  if (!row) throw new AppError('not_found', 'Скан не знайдено');
+  const { data, ...info } = row;
+  return { info, data };
+}

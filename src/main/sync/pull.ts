@@ -1,0 +1,109 @@
+/**
+ * Pull: the server's events after this desk's cursor, a page at a time. A page is applied and
+ * the cursor moved in one SQLite transaction, so a crash mid-page leaves neither half: the page
+ * is fetched again and nothing is missed or applied twice.
+ */
+import type pg from 'pg';
+import type { RequestEvent } from '../../shared/domain';
+import { missingParts } from '../../shared/registration';
+import { advanceCursor } from '../../shared/sync/cursor';
+import { parseHlc, receive } from '../../shared/sync/hlc';
+import { AppError } from '../../shared/errors';
+import { prepared, type Db } from '../db/open';
+import { insertEvent, rowToEvent, type EventColumns } from '../services/eventLog';
+import { calendarAndRules, refreshProjection } from '../services/projection';
+import { MAIN_JOURNAL } from '../services/journals';
+import { raiseCounter } from '../services/numbers';
+import { insertRequestRow } from '../services/registration';
+import { connectionError } from './push';
+import { getCursor, setMeta, SYNC_KEYS } from './state';
+
+export interface ServerEvent extends EventColumns {
+  cursor: number;
+  a_name?: string | null;
+  a_mime?: string | null;
+  a_size?: number | null;
+  a_sha256?: string | null;
+  a_data?: Buffer | null;
+}
+
+export interface PullResult {
+  pulled: number;
+  cursor: number;
+}
+
+// A scan comes down with its event, in the same page.
+const PAGE = `SELECT e.cursor::float8 AS cursor, e.id::text AS id, e.request_id, e.type, e.payload, e.at, e.desk, e."user", e.hlc,
+    a.name AS a_name, a.mime AS a_mime, a.size AS a_size, a.sha256 AS a_sha256, a.data AS a_data
+  FROM events e
+  LEFT JOIN attachments a ON e.type = 'attached' AND a.id = (e.payload::jsonb->>'attachmentId')::uuid
+  WHERE e.cursor > $1 ORDER BY e.cursor LIMIT $2`;
+
+function applyRegistration(db: Db, e: RequestEvent<'registered'>): void {
+  const p = e.payload;
+  const journalId = p.journalId ?? MAIN_JOURNAL;
+  const series = p.series ?? '';
+  // Two lookups, each on its unique index (an OR of them would scan the table for every event).
+  const clash = (prepared(db, 'SELECT incoming_index FROM requests WHERE journal_id = ? AND year = ? AND incoming_index = ? AND id <> ?').get(journalId, p.year, p.index, e.requestId) ??
+    prepared(db, 'SELECT incoming_index FROM requests WHERE journal_id = ? AND year = ? AND series = ? AND seq = ? AND id <> ?').get(journalId, p.year, series, p.seq, e.requestId)) as
+    | { incoming_index: string }
+    | undefined;
+  if (clash)
+    throw new AppError('conflict', `Номер ${p.index} (${p.year}) у спільному реєстрі належить іншому запиту, а на цьому робочому місці ним зареєстровано запит ${clash.incoming_index}. Синхронізацію зупинено, щоб номер не було видано двічі; зверніться до адміністратора.`);
+  insertRequestRow(db, { id: e.requestId, journal: p.journal, journalId, year: p.year, series, seq: p.seq, index: p.index, reg: p, missing: missingParts(p), desk: e.desk });
+  // This desk must never hand out a number another desk already has in the same series.
+  raiseCounter(db, journalId, p.year, series, p.seq);
+}
+
+function applyAttachment(db: Db, e: RequestEvent<'attached'>, r: ServerEvent): void {
+  const p = e.payload;
+  if (!r.a_data || r.a_data.length !== p.size) throw new AppError('io', `Скан ${p.name} не надійшов із сервера повністю; синхронізацію буде повторено.`);
+  prepared(db, 'INSERT OR IGNORE INTO attachments (id, request_id, name, mime, size, sha256, data, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(p.attachmentId, e.requestId, p.name, p.mime, p.size, p.sha256, r.a_data, e.at);
+}
+
+/** Applies one page and moves the cursor, all in one transaction. Returns how many events were new here. */
+export function applyPage(db: Db, page: ServerEvent[]): number {
+  const ctx = calendarAndRules(db);
+  const run = db.sqlite.transaction(() => {
+    const next = advanceCursor(getCursor(db), page);
+    const touched = new Set<string>();
+    const syncedAt = new Date().toISOString();
+    let added = 0;
+    for (const r of page) {
+      const local = prepared(db, 'SELECT synced_at FROM events WHERE id = ?').get(r.id) as { synced_at: string | null } | undefined;
+      if (local) {
+        // Our own event whose acknowledgement was lost: the server has it, so it leaves the outbox.
+        if (local.synced_at === null) prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ?').run(syncedAt, r.id);
+        continue;
+      }
+      const e = rowToEvent(r);
+      if (e.type === 'registered') applyRegistration(db, e as RequestEvent<'registered'>);
+      if (e.type === 'attached') applyAttachment(db, e as RequestEvent<'attached'>, r);
+      insertEvent(db, e, syncedAt);
+      const remote = parseHlc(e.hlc);
+      if (remote) db.hlc = receive(db.hlc, remote, db.now().getTime());
+      touched.add(e.requestId);
+      added++;
+    }
+    for (const id of touched) refreshProjection(db, id, ctx);
+    setMeta(db, SYNC_KEYS.cursor, String(next));
+    return added;
+  });
+  return run.immediate();
+}
+
+export async function pullEvents(db: Db, client: pg.Client, pageSize = 500): Promise<PullResult> {
+  let pulled = 0;
+  for (;;) {
+    let page: ServerEvent[];
+    try {
+      page = (await client.query<ServerEvent>(PAGE, [getCursor(db), pageSize])).rows;
+    } catch (e) {
+      throw connectionError(e);
+    }
+    if (page.length === 0) break;
+    pulled += applyPage(db, page);
+  }
+  return { pulled, cursor: getCursor(db) };
+}
