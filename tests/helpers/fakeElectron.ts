@@ -21,7 +21,7 @@ export interface ShellRecord {
   singleInstance: boolean;
   windows: FakeWindow[];
   ipc: Map<string, (...args: unknown[]) => unknown>;
-  appEvents: Map<string, (...args: unknown[]) => void>;
+  appEvents: Map<string, (...args: unknown[]) => unknown>;
   errorBoxes: { title: string; message: string }[];
   exitCode: number | null;
   quits: number;
@@ -74,7 +74,7 @@ export function electronModule() {
     requestSingleInstanceLock: () => shell.singleInstance,
     enableSandbox: () => undefined,
     whenReady: () => (shell.ready = Promise.resolve()),
-    on: (event: string, fn: (...args: unknown[]) => void) => shell.appEvents.set(event, fn),
+    on: (event: string, fn: (...args: unknown[]) => unknown) => shell.appEvents.set(event, fn),
     getPath: () => shell.userData,
     getAppPath: () => shell.appPath,
     quit: () => void shell.quits++,
@@ -106,6 +106,6 @@ export async function startShell(): Promise<void> {
 }
 
 /** Closes the register the shell opened, as closing the last window does. */
-export function closeShell(): void {
-  shell.appEvents.get('window-all-closed')?.();
+export async function closeShell(): Promise<void> {
+  await shell.appEvents.get('window-all-closed')?.();
 }

@@ -73,7 +73,7 @@ describe('the Electron shell (built main module, stand-in electron)', () => {
     expect(secondInstance).toBeTypeOf('function');
     secondInstance!();
     expect(shell.windows[0]!.focused).toBe(true);
-    closeShell();
+    await closeShell();
 
     resetShell();
     shell.singleInstance = false;
