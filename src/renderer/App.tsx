@@ -138,11 +138,10 @@ export function App() {
         {info.data ? (
           <>
             <span>Registry Desk {info.data.version}</span>
-            <span title={info.data.dbPath}>Реєстр: {info.data.dbPath}</span>
             <span>Сьогодні: {uaDateWithWeekday(info.data.today)}</span>
             <span className={info.data.martialLaw ? 'martial' : undefined}>Воєнний стан: {info.data.martialLaw ? 'так' : 'ні'}</span>
             <span>
-              Користувач: {info.data.user} · робоче місце {info.data.deskId.slice(0, 8)}
+              <span title={`Файл реєстру: ${info.data.dbPath}`}>Робоче місце: {info.data.deskName}</span> · користувач: {info.data.user}
             </span>
             {api.transport === 'http' ? <span>веб-оболонка</span> : null}
           </>

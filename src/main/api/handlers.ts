@@ -26,6 +26,7 @@ import { APP_VERSION } from '../version';
 import { resolveConflict } from '../services/conflicts';
 import { getServerConfig, memorySecrets, setServerConfig, SyncAgent, testConnection, type SecretStore } from '../sync/agent';
 import { deskName } from '../sync/sync';
+import { getMeta, SYNC_KEYS } from '../sync/state';
 import { serverConfigInput, serverUrl } from '../../shared/sync/status';
 
 /** Without a shell's secret store (tests, CLI), the password lives only in memory. */
@@ -74,6 +75,7 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
         version: APP_VERSION,
         dbPath: db.path,
         deskId: db.deskId,
+        deskName: getMeta(db, SYNC_KEYS.deskName) ?? `№ ${getSettings(db).index.deskCode}`,
         user: db.user,
         today: kyivDate(now),
         martialLaw: isMartialLaw(kyivDate(now), getSettings(db).calendar),

@@ -38,6 +38,8 @@ export interface AppInfo {
   version: string;
   dbPath: string;
   deskId: string;
+  /** What the clerk calls this desk: its name in the shared register, or «№ <desk code>» before the first sync. */
+  deskName: string;
   user: string;
   today: string;
   martialLaw: boolean;
