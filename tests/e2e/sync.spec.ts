@@ -24,9 +24,10 @@ test.afterAll(async () => {
 });
 
 const indicator = (p: Page) => p.getByTestId('sync-indicator');
-const shot = (p: Page, name: string) => p.screenshot({ path: `test-results/sync-${name}.png` });
+const shot = (p: Page, name: string) => p.screenshot({ path: test.info().outputPath(`sync-${name}.png`) });
 let n = 0;
-const request = () => ({ name: `Запитувач ${++n}`, email: `user${n}@example.com`, description: `Копія рішення № ${n} про бюджет громади` });
+// Complete (signed): an incomplete request would wait for the clerk's confirmation.
+const request = () => ({ name: `Запитувач ${++n}`, email: `user${n}@example.com`, description: `Копія рішення № ${n} про бюджет громади`, signed: true });
 
 async function register(p: Page): Promise<string> {
   await p.goto(p.url().replace(/#.*$/, '#/register'));
@@ -50,7 +51,7 @@ test('two desks, one shared register: live, offline, and converging again', asyn
   // Registered at A: shows in B's journal without B doing anything.
   const first = await register(a);
   const bJournal = new JournalPage(b);
-  await expect(bJournal.row(first)).toBeVisible({ timeout: 5_000 });
+  await expect(bJournal.row(first)).toBeVisible({ timeout: 20_000 });
   await shot(a, '1-registered-at-a');
   await shot(b, '1-shown-at-b');
 

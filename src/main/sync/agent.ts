@@ -129,17 +129,22 @@ export class SyncAgent {
   private async run(url: string): Promise<void> {
     this.state = 'syncing';
     try {
+      const once = () => {
+        const c = getServerConfig(this.db);
+        return syncOnce(this.db, url, c ? { desk: c.desk } : {});
+      };
       do {
         this.again = false;
-        const c = getServerConfig(this.db);
-        await syncOnce(this.db, url, c ? { desk: c.desk } : {});
+        await once();
       } while (this.again);
+      // Events another desk committed between that pull and LISTEN were announced to no one
+      // listening here: a fresh listener is followed by one more pull, so none waits for the fallback.
+      if (await this.ensureListener(url)) await once();
       this.failures = 0;
       this.nextAt = 0;
       this.lastFull = Date.now();
       this.state = 'online';
       this.message = null;
-      await this.ensureListener(url);
     } catch (e) {
       this.failures++;
       this.nextAt = Date.now() + backoffMs(this.failures);
@@ -150,8 +155,9 @@ export class SyncAgent {
     }
   }
 
-  private async ensureListener(url: string): Promise<void> {
-    if (this.listener) return;
+  /** True when it had to connect a new listener. */
+  private async ensureListener(url: string): Promise<boolean> {
+    if (this.listener) return false;
     const client = await connectServer(url);
     client.on('notification', () => this.nudge());
     // A dropped connection means the server or the network went away: back to polling with backoff.
@@ -161,6 +167,7 @@ export class SyncAgent {
     });
     await client.query('LISTEN registry_events');
     this.listener = client;
+    return true;
   }
 
   private async dropListener(): Promise<void> {
