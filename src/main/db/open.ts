@@ -90,11 +90,12 @@ const REGISTER_TABLES = ['__drizzle_migrations', 'requests', 'events', 'meta'];
 export function refuseForeignFile(path: string): void {
   if (statSync(path).size === 0) return;
   const head = readHeader(path);
-  const notOurs = `Файл ${path} не є реєстром Registry Desk; його не змінено. Вкажіть файл реєстру (--db).`;
-  if (head.length < 100 || head.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') throw new AppError('invalid_input', notOurs);
+  // 'io' like a damaged register (exit 1): the CLI cannot tell a foreign file from a ruined one.
+  const notOurs = `Файл ${path} пошкоджено або це не реєстр Registry Desk; його не змінено. Вкажіть файл реєстру (--db).`;
+  if (head.length < 100 || head.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') throw new AppError('io', notOurs);
   const appId = head.readUInt32BE(68);
   if (appId === APPLICATION_ID) return;
-  if (appId !== 0) throw new AppError('invalid_input', notOurs);
+  if (appId !== 0) throw new AppError('io', notOurs);
   let names: string[];
   try {
     const ro = new Database(path, { readonly: true, fileMustExist: true });
@@ -104,10 +105,10 @@ export function refuseForeignFile(path: string): void {
       ro.close();
     }
   } catch {
-    throw new AppError('invalid_input', notOurs);
+    throw new AppError('io', notOurs);
   }
   if (names.length === 0) return;
-  if (!REGISTER_TABLES.every((t) => names.includes(t))) throw new AppError('invalid_input', notOurs);
+  if (!REGISTER_TABLES.every((t) => names.includes(t))) throw new AppError('io', notOurs);
 }
 
 /** True for a register (ours by application_id, or made before 0002 and recognised by its tables). */
