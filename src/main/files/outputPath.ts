@@ -55,9 +55,9 @@ const sameFile = (a: string, b: string): boolean => {
 };
 
 /** Refuses a target that is a register's file (by name or, for hard links, by identity). */
-export function refuseRegisterTarget(target: string, extra: readonly string[] = []): void {
+export function refuseRegisterTarget(target: string, extra: readonly string[] = [], includeOpened = true): void {
   const t = canonical(target);
-  for (const reg of [...registers, ...extra.map((p) => resolve(p))]) {
+  for (const reg of [...(includeOpened ? registers : []), ...extra.map((p) => resolve(p))]) {
     for (const suffix of REGISTER_COMPANIONS) {
       const f = `${reg}${suffix}`;
       if (canonical(f) === t || sameFile(f, t))

@@ -164,7 +164,7 @@ export function restoreRegister(dbFile: string, from: string): { restored: strin
   const source = resolve(from);
   if (!existsSync(source)) throw new AppError('invalid_input', `Файл резервної копії ${source} не знайдено`);
   try {
-    refuseRegisterTarget(source, [target]);
+    refuseRegisterTarget(source, [target], false);
   } catch {
     throw new AppError('invalid_input', 'Резервна копія не може бути самим реєстром або його файлом: вкажіть файл копії');
   }
