@@ -92,7 +92,7 @@ export function makeFolders(abs: string): void {
 export function ensureWritableDir(dir: string): string {
   const abs = resolve(dir);
   const st = statOrNull(abs);
-  if (st && !st.isDirectory()) throw new AppError('invalid_input', `Не вдалося записати в папку «${abs}»: це файл, а не папка`);
+  if (st && !st.isDirectory()) throw new AppError('invalid_input', `Не вдалося записати в папку «${abs}»: частина шляху є файлом, а не папкою`);
   try {
     makeFolders(abs);
     accessSync(abs, constants.W_OK);
