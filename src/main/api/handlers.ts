@@ -19,7 +19,7 @@ import { exportReport, getReport } from '../services/reports';
 import { openDataStatus, publishOpenData } from '../services/openData';
 import { previewImport, runImport } from '../services/import';
 import { JobRegistry } from '../services/jobs';
-import { exportFolder, readAppFile, uploadFile } from '../services/files';
+import { confineApiPath, exportFolder, readAppFile, uploadFile } from '../services/files';
 import { jobRef, jobsQuery } from '../../shared/journalInputs';
 import { APP_VERSION } from '../version';
 
@@ -59,18 +59,42 @@ export function createHandlers(db: Db, print?: PrintPort): Handlers {
       };
     },
     'documents:make': async (i) => {
+      const d = i as { out?: string; onto?: string };
+      if (d.out) confineApiPath(db, d.out, 'write');
+      if (d.onto) confineApiPath(db, d.onto, 'read');
       const { bytes, ...made } = await makeDocument(db, i);
       return { ...made, pdfBase64: Buffer.from(bytes).toString('base64') };
     },
     'documents:printers': async () => (print ? print.printers() : []),
-    'documents:print': (i) => printDocument(db, print, i),
-    'journal:export': (i) => jobs.start('journal:export', (ctl) => exportJournal(db, i, ctl)),
+    // Only files the app produced (previews, exports in its folders) are sent to a printer.
+    'documents:print': (i) => {
+      confineApiPath(db, (i as { path: string }).path, 'read');
+      return printDocument(db, print, i);
+    },
+    'journal:export': (i) => {
+      confineApiPath(db, (i as { out: string }).out, 'write');
+      return jobs.start('journal:export', (ctl) => exportJournal(db, i, ctl));
+    },
     'reports:get': (i) => getReport(db, i),
-    'reports:export': (i) => jobs.start('reports:export', (ctl) => exportReport(db, i, ctl)),
+    'reports:export': (i) => {
+      confineApiPath(db, (i as { out: string }).out, 'write');
+      return jobs.start('reports:export', (ctl) => exportReport(db, i, ctl));
+    },
     'opendata:status': () => openDataStatus(db),
-    'opendata:publish': (i) => publishOpenData(db, i ?? {}),
-    'import:preview': (i) => jobs.start('import:preview', (ctl) => previewImport(db, i, ctl)),
-    'import:run': (i) => jobs.start('import:run', (ctl) => runImport(db, i, ctl)),
+    'opendata:publish': (i) => {
+      // The settings' folder too: a setting alone must not open the disk to the API.
+      const out = (i as { out?: string } | undefined)?.out || getSettings(db).openData.folder;
+      if (out) confineApiPath(db, out, 'write');
+      return publishOpenData(db, i ?? {});
+    },
+    'import:preview': (i) => {
+      confineApiPath(db, (i as { file: string }).file, 'read');
+      return jobs.start('import:preview', (ctl) => previewImport(db, i, ctl));
+    },
+    'import:run': (i) => {
+      confineApiPath(db, (i as { file: string }).file, 'read');
+      return jobs.start('import:run', (ctl) => runImport(db, i, ctl));
+    },
     'jobs:status': (i) => jobs.status(parseInput(jobsQuery, i)?.id),
     'jobs:cancel': (i) => jobs.cancel(parseInput(jobRef, i).id),
     'files:read': (i) => readAppFile(db, i),

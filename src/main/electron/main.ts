@@ -10,6 +10,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createHandlers, dispatch } from '../api/handlers';
 import { openDb, type Db } from '../db/open';
 import { takeLock, type HeldLock } from '../db/ownerLock';
+import { grantFolder } from '../services/files';
 import { electronPrintPort } from './printing';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -53,6 +54,15 @@ app.whenReady().then(() => {
     // One owner per register: a second window of the app (or a restore) must not write beside this one.
     ownerLock = takeLock(file, 'app');
     db = openDb(file);
+    // No folder-picking dialog yet: the person's own Documents, Downloads and Desktop stand in for
+    // the folders they would choose; the API reaches nothing else but the register's folder.
+    for (const k of ['documents', 'downloads', 'desktop'] as const) {
+      try {
+        grantFolder(db, app.getPath(k));
+      } catch {
+        /* a missing special folder grants nothing */
+      }
+    }
   } catch (e) {
     dialog.showErrorBox('Registry Desk', e instanceof Error ? e.message : String(e));
     app.quit();
