@@ -69,7 +69,7 @@ function refuseNewer(sqlite: Database.Database, folder: string): void {
 }
 
 /** Reads the first bytes of a file without opening it as a database (which could write to it). */
-function readHeader(path: string): Buffer {
+export function readHeader(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(100);
