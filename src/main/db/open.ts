@@ -156,7 +156,8 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   for (let attempt = 0; ; attempt++) {
     const before = inode(path);
     const db = openOnce(path, opts);
-    if (inode(path) === before || attempt >= 3) return db;
+    // A file this call created (before === null) cannot have been swapped by a restore meanwhile.
+    if (before === null || inode(path) === before || attempt >= 3) return db;
     db.sqlite.close();
   }
 }
