@@ -6,11 +6,12 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
 import { parseHlc, type HlcState } from '../../shared/sync/hlc';
+import { makeFolders, protectRegister } from '../files/outputPath';
 import { refuseDuringRestore } from './ownerLock';
 import { fileKeyStore, keyFileOf, newKey, sealOf, type KeyStore } from './registerKey';
 import * as schema from './schema';
@@ -68,7 +69,7 @@ function refuseNewer(sqlite: Database.Database, folder: string): void {
 }
 
 /** Reads the first bytes of a file without opening it as a database (which could write to it). */
-function readHeader(path: string): Buffer {
+export function readHeader(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(100);
@@ -89,11 +90,12 @@ const REGISTER_TABLES = ['__drizzle_migrations', 'requests', 'events', 'meta'];
 export function refuseForeignFile(path: string): void {
   if (statSync(path).size === 0) return;
   const head = readHeader(path);
-  const notOurs = `Файл ${path} не є реєстром Registry Desk; його не змінено. Вкажіть файл реєстру (--db).`;
-  if (head.length < 100 || head.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') throw new AppError('invalid_input', notOurs);
+  // 'io' like a damaged register (exit 1): the CLI cannot tell a foreign file from a ruined one.
+  const notOurs = `Файл ${path} пошкоджено або це не реєстр Registry Desk; його не змінено. Вкажіть файл реєстру (--db).`;
+  if (head.length < 100 || head.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') throw new AppError('io', notOurs);
   const appId = head.readUInt32BE(68);
   if (appId === APPLICATION_ID) return;
-  if (appId !== 0) throw new AppError('invalid_input', notOurs);
+  if (appId !== 0) throw new AppError('io', notOurs);
   let names: string[];
   try {
     const ro = new Database(path, { readonly: true, fileMustExist: true });
@@ -103,10 +105,29 @@ export function refuseForeignFile(path: string): void {
       ro.close();
     }
   } catch {
-    throw new AppError('invalid_input', notOurs);
+    throw new AppError('io', notOurs);
   }
   if (names.length === 0) return;
-  if (!REGISTER_TABLES.every((t) => names.includes(t))) throw new AppError('invalid_input', notOurs);
+  if (!REGISTER_TABLES.every((t) => names.includes(t))) throw new AppError('io', notOurs);
+}
+
+/** True for a register (ours by application_id, or made before 0002 and recognised by its tables). */
+export function isRegisterFile(path: string): boolean {
+  const head = readHeader(path);
+  if (head.length < 100) return false;
+  if (head.readUInt32BE(68) === APPLICATION_ID) return true;
+  if (head.readUInt32BE(68) !== 0) return false;
+  try {
+    const ro = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const names = ro.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+      return REGISTER_TABLES.every((t) => names.includes(t));
+    } finally {
+      ro.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -135,16 +156,22 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   for (let attempt = 0; ; attempt++) {
     const before = inode(path);
     const db = openOnce(path, opts);
-    if (inode(path) === before || attempt >= 3) return db;
+    // A file this call created (before === null) cannot have been swapped by a restore meanwhile.
+    if (before === null || inode(path) === before || attempt >= 3) return db;
     db.sqlite.close();
   }
 }
 
 function openOnce(path: string, opts: OpenOptions): Db {
   refuseDuringRestore(path);
+  protectRegister(path);
   if (existsSync(path)) refuseForeignFile(path);
   else refuseVanishedRegister(path);
-  mkdirSync(dirname(path), { recursive: true });
+  try {
+    makeFolders(dirname(path));
+  } catch (e) {
+    throw new AppError('invalid_input', `Не вдалося створити папку реєстру ${dirname(path)}: ${(e as Error).message}`);
+  }
   let sqlite: Database.Database;
   try {
     sqlite = new Database(path);
