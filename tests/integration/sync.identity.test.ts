@@ -6,8 +6,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/db/open';
-import Database from 'better-sqlite3';
-import { holdRestored } from '../../src/main/sync/identity';
+import { backupRegister } from '../../src/main/services/backup';
 import { registerRequest } from '../../src/main/services/registration';
 import { verifyRegister } from '../../src/main/services/verify';
 import { migrateServer } from '../../src/main/sync/server';
@@ -60,21 +59,15 @@ describe('one register, one desk', () => {
     const a = makeDesk('A');
     registerRequest(a.db, request(n++, at));
     await syncOnce(a.db, url, { desk: 'A' });
-    a.db.sqlite.close();
     const backup = join(tempDir(), 'old.sqlite');
-    copyFileSync(a.file, backup);
-    a.reopen();
+    await backupRegister(a.db, backup);
     const later = [registerRequest(a.db, request(n++, at)).index, registerRequest(a.db, request(n++, at)).index];
     expect(later).toEqual(['A-2', 'A-3']);
     await syncOnce(a.db, url);
     a.db.sqlite.close();
 
-    // What restoreRegister does to the verified copy before putting it in place (its own test covers
-    // the swap; while issue 8 reworks the backup check for the register key, the file is put back here).
-    const raw = new Database(backup);
-    holdRestored(raw);
-    raw.close();
-    copyFileSync(backup, a.file);
+    const restored = await cli(['restore', '--db', a.file, '--from', backup, '--json']);
+    expect(restored.code, restored.err).toBe(0);
     a.reopen();
     expect(() => registerRequest(a.db, request(n++, at))).toThrow(/відновлено з резервної копії/);
     await syncOnce(a.db, url);

@@ -71,7 +71,7 @@ function refuseNewer(sqlite: Database.Database, folder: string): void {
 }
 
 /** Reads the first bytes of a file without opening it as a database (which could write to it). */
-function readHeader(path: string): Buffer {
+export function readHeader(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(100);
@@ -92,11 +92,12 @@ const REGISTER_TABLES = ['__drizzle_migrations', 'requests', 'events', 'meta'];
 export function refuseForeignFile(path: string): void {
   if (statSync(path).size === 0) return;
   const head = readHeader(path);
-  const notOurs = `Файл ${path} не є реєстром Registry Desk; його не змінено. Вкажіть файл реєстру (--db).`;
-  if (head.length < 100 || head.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') throw new AppError('invalid_input', notOurs);
+  // 'io' like a damaged register (exit 1): the CLI cannot tell a foreign file from a ruined one.
+  const notOurs = `Файл ${path} пошкоджено або це не реєстр Registry Desk; його не змінено. Вкажіть файл реєстру (--db).`;
+  if (head.length < 100 || head.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') throw new AppError('io', notOurs);
   const appId = head.readUInt32BE(68);
   if (appId === APPLICATION_ID) return;
-  if (appId !== 0) throw new AppError('invalid_input', notOurs);
+  if (appId !== 0) throw new AppError('io', notOurs);
   let names: string[];
   try {
     const ro = openSqlite(path, { readonly: true, fileMustExist: true });
@@ -109,10 +110,10 @@ export function refuseForeignFile(path: string): void {
     // A register another process holds exclusively cannot be read now: busy, not foreign.
     if (/^SQLITE_(BUSY|LOCKED)/.test(String((e as { code?: unknown }).code)))
       throw Object.assign(new AppError('conflict', `Реєстр ${path} зайнятий іншим процесом. Спробуйте ще раз.`), { cause: e });
-    throw new AppError('invalid_input', notOurs);
+    throw new AppError('io', notOurs);
   }
   if (names.length === 0) return;
-  if (!REGISTER_TABLES.every((t) => names.includes(t))) throw new AppError('invalid_input', notOurs);
+  if (!REGISTER_TABLES.every((t) => names.includes(t))) throw new AppError('io', notOurs);
 }
 
 /** True for a register (ours by application_id, or made before 0002 and recognised by its tables). */
@@ -160,7 +161,8 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   for (let attempt = 0; ; attempt++) {
     const before = inode(path);
     const db = openOnce(path, opts);
-    if (inode(path) === before || attempt >= 3) return db;
+    // A file this call created (before === null) cannot have been swapped by a restore meanwhile.
+    if (before === null || inode(path) === before || attempt >= 3) return db;
     db.sqlite.close();
   }
 }

@@ -11,6 +11,7 @@ import { createHandlers, dispatch } from '../api/handlers';
 import { openDb, type Db } from '../db/open';
 import { takeLock, type HeldLock } from '../db/ownerLock';
 import { useNativeBinding } from '../db/sqlite';
+import { grantFolder } from '../services/files';
 import { electronAddonPath } from './nativeAddon';
 import { describeOpenFailure } from './openFailure';
 import { electronPrintPort } from './printing';
@@ -79,6 +80,15 @@ function start(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   db = openRegister();
   if (!db) return;
+  // No folder-picking dialog yet: the person's own Documents, Downloads and Desktop stand in for
+  // the folders they would choose; the API reaches nothing else but the register's folder.
+  for (const k of ['documents', 'downloads', 'desktop'] as const) {
+    try {
+      grantFolder(db, app.getPath(k));
+    } catch {
+      /* a missing special folder grants nothing */
+    }
+  }
   const secrets = safeStorageSecrets(join(app.getPath('userData'), 'server-password.bin'));
   agent = new SyncAgent(db, secrets);
   agent.start();

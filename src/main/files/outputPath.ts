@@ -55,9 +55,9 @@ const sameFile = (a: string, b: string): boolean => {
 };
 
 /** Refuses a target that is a register's file (by name or, for hard links, by identity). */
-export function refuseRegisterTarget(target: string, extra: readonly string[] = []): void {
+export function refuseRegisterTarget(target: string, extra: readonly string[] = [], includeOpened = true): void {
   const t = canonical(target);
-  for (const reg of [...registers, ...extra.map((p) => resolve(p))]) {
+  for (const reg of [...(includeOpened ? registers : []), ...extra.map((p) => resolve(p))]) {
     for (const suffix of REGISTER_COMPANIONS) {
       const f = `${reg}${suffix}`;
       if (canonical(f) === t || sameFile(f, t))
@@ -92,7 +92,7 @@ export function makeFolders(abs: string): void {
 export function ensureWritableDir(dir: string): string {
   const abs = resolve(dir);
   const st = statOrNull(abs);
-  if (st && !st.isDirectory()) throw new AppError('invalid_input', `Не вдалося записати в папку «${abs}»: це файл, а не папка`);
+  if (st && !st.isDirectory()) throw new AppError('invalid_input', `Не вдалося записати в папку «${abs}»: частина шляху є файлом, а не папкою`);
   try {
     makeFolders(abs);
     accessSync(abs, constants.W_OK);

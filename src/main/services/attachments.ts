@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { attachmentProblem, MAX_ATTACHMENT_BYTES, sniffMime, type AttachmentInfo, type AttachmentMime } from '../../shared/attachments';
 import { AppError } from '../../shared/errors';
+import { kyivIso } from '../../shared/calendar';
 import { prepared, type Db } from '../db/open';
 import { insertEvent, newEvent } from './eventLog';
 import { refreshProjection } from './projection';
@@ -23,7 +24,8 @@ export function attachBytes(db: Db, ref: { index: string; year?: number }, name:
     mime: mime as AttachmentMime,
     size: data.length,
     sha256: createHash('sha256').update(data).digest('hex'),
-    addedAt: db.now().toISOString(),
+    // The same instant as its event, which is what other desks record when they receive it.
+    addedAt: kyivIso(db.now()),
   };
   const run = db.sqlite.transaction(() => {
     const row = findRequestRow(db, ref);
@@ -48,8 +50,9 @@ export function attachFile(db: Db, ref: { index: string; year?: number }, file: 
   return attachBytes(db, ref, basename(file), readFileSync(file));
 }
 
+/** In order of arrival, which is the server's order too: every desk lists them alike. */
 export function listAttachments(db: Db, requestId: string): AttachmentInfo[] {
-  return prepared(db, 'SELECT id, name, mime, size, sha256, added_at AS addedAt FROM attachments WHERE request_id = ? ORDER BY added_at, id').all(requestId) as AttachmentInfo[];
+  return prepared(db, 'SELECT id, name, mime, size, sha256, added_at AS addedAt FROM attachments WHERE request_id = ? ORDER BY rowid').all(requestId) as AttachmentInfo[];
 }
 
 export function attachmentData(db: Db, id: string): { info: AttachmentInfo; data: Buffer } {

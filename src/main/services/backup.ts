@@ -7,10 +7,10 @@
  * so a crash at any step leaves the old register or the new one at the path, never none.
  */
 import type Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
-import { isRegisterFile, openDb, type Db } from '../db/open';
+import { isRegisterFile, openDb, readHeader, type Db } from '../db/open';
 import { openSqlite } from '../db/sqlite';
 import { describeOwner, currentOwner, takeLock } from '../db/ownerLock';
 import { fileKeyStore, keyFileOf, type KeyStore } from '../db/registerKey';
@@ -69,7 +69,7 @@ export async function backupRegister(db: Db, out: string): Promise<{ path: strin
 export function checkBackupFile(file: string, key: Buffer): VerifyReport {
   if (!existsSync(file)) throw new AppError('invalid_input', `Файл резервної копії ${file} не знайдено`);
   if (!statSync(file).isFile()) throw new AppError('invalid_input', `${file} не є файлом резервної копії`);
-  if (!readHeader(file).startsWith('SQLite format 3')) return { ok: false, requests: 0, events: 0, findings: ['Файл не є базою SQLite'] };
+  if (!readHeader(file).toString('latin1').startsWith('SQLite format 3')) return { ok: false, requests: 0, events: 0, findings: ['Файл не є базою SQLite'] };
   // An empty or foreign SQLite file would open as a fresh, empty register: not a backup.
   if (!isRegisterFile(file)) return { ok: false, requests: 0, events: 0, findings: ['Файл не є реєстром Registry Desk'] };
   const scratch = join(dirname(resolve(file)), `.${basename(file)}.check-${process.pid}`);
@@ -85,17 +85,6 @@ export function checkBackupFile(file: string, key: Buffer): VerifyReport {
     return { ok: false, requests: 0, events: 0, findings: [e instanceof Error ? e.message : String(e)] };
   } finally {
     for (const f of [scratch, `${scratch}-wal`, `${scratch}-shm`, `${scratch}-journal`]) rmSync(f, { force: true });
-  }
-}
-
-function readHeader(file: string): string {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).toString('latin1');
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -166,7 +155,7 @@ export function restoreRegister(dbFile: string, from: string): { restored: strin
   const source = resolve(from);
   if (!existsSync(source)) throw new AppError('invalid_input', `Файл резервної копії ${source} не знайдено`);
   try {
-    refuseRegisterTarget(source, [target]);
+    refuseRegisterTarget(source, [target], false);
   } catch {
     throw new AppError('invalid_input', 'Резервна копія не може бути самим реєстром або його файлом: вкажіть файл копії');
   }

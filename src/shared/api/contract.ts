@@ -8,7 +8,7 @@ import type { RequestSummary, RequestView } from '../domain';
 import type { AppErrorData, Result } from '../errors';
 import { actInput, dueQuery, listQuery, registerInput, requestRef, resolveInput } from '../schemas';
 import { serverConfigInput, type ServerConfig, type SyncStatus } from '../sync/status';
-import type { Settings } from '../settings';
+import type { DroppedSetting, Settings } from '../settings';
 import type { JobInfo } from '../jobs';
 import { importInput, journalExportInput, jobRef, jobsQuery, openDataPublishInput, reportExportInput, reportQuery } from '../journalInputs';
 import type { OpenDataStatus, PublishResult } from '../openDataStatus';
@@ -63,6 +63,8 @@ export const API_INPUTS = {
   'settings:get': none,
   /** Partial update of the settings; each part is merged and the whole validated. */
   'settings:update': z.record(z.string(), z.unknown()),
+  /** Parts of the stored settings that could not be kept (each fell back to its default), and why. */
+  'settings:dropped': none,
   'app:info': none,
   /** Starts writing the registration journal (month or period) as PDF, XLSX or CSV; follow it with `jobs:status`. */
   'journal:export': journalExportInput,
@@ -117,6 +119,7 @@ export interface ApiResults {
   'deadlines:due': { dueDate: string; dueAt?: string };
   'settings:get': Settings;
   'settings:update': Settings;
+  'settings:dropped': DroppedSetting[];
   'app:info': AppInfo;
   'journal:export': JobInfo;
   'reports:get': Statistics;
