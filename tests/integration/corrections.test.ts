@@ -7,8 +7,8 @@ import { exportJournal } from '../../src/main/services/journal';
 import { getRequest, listRequests } from '../../src/main/services/queries';
 import { registerRequest } from '../../src/main/services/registration';
 import { verifyRegister } from '../../src/main/services/verify';
-import { AppError } from '../../src/shared/errors';
 import { cli } from '../helpers/cli';
+import { failure } from '../helpers/failure';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
 
 let t: TempDb;
@@ -18,14 +18,6 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 const correct = (index: string, input: unknown) => actOnRequest(t.db, { index, action: 'correct', input });
-const rejection = (f: () => unknown): AppError => {
-  try {
-    f();
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error('expected a rejection');
-};
 
 describe('the correct action', () => {
   it('fixes a field, keeps the old value and the reason in the history, and the search finds the new text and the old', () => {
@@ -49,23 +41,23 @@ describe('the correct action', () => {
     expect(verifyRegister(t.db)).toMatchObject({ ok: true, findings: [] });
   });
 
-  it('never edits the incoming index or the moment of receipt, and refuses a correction that changes nothing', () => {
+  it('never edits the incoming index or the moment of receipt, and refuses a correction that changes nothing', async () => {
     const { index, receivedAt } = registerRequest(t.db, sampleRequest());
     for (const key of ['index', 'receivedAt']) {
-      const e = rejection(() => correct(index, { changes: { [key]: 'З-999' }, reason: 'спроба' }));
+      const e = await failure(() => correct(index, { changes: { [key]: 'З-999' }, reason: 'спроба' }));
       expect(e.kind).toBe('invalid_input');
       expect(e.message).toMatch(/змінити не можна/);
     }
-    expect(rejection(() => correct(index, { changes: { phone: '+380 67 123 45 67' }, reason: 'те саме' })).message).toMatch(/Нічого не змінено/);
-    expect(rejection(() => correct(index, { changes: { description: 'Інше' }, reason: '' })).message).toMatch(/причину виправлення/);
+    expect((await failure(() => correct(index, { changes: { phone: '+380 67 123 45 67' }, reason: 'те саме' }))).message).toMatch(/Нічого не змінено/);
+    expect((await failure(() => correct(index, { changes: { description: 'Інше' }, reason: '' }))).message).toMatch(/причину виправлення/);
     const v = getRequest(t.db, { index });
     expect(v.receivedAt).toBe(receivedAt);
     expect(v.events.map((e) => e.type)).toEqual(['registered']);
   });
 
-  it('a correction to urgency recomputes the term and asks for the reason; a voided request is not corrected', () => {
+  it('a correction to urgency recomputes the term and asks for the reason; a voided request is not corrected', async () => {
     const { index } = registerRequest(t.db, sampleRequest());
-    expect(rejection(() => correct(index, { changes: { urgent: true }, reason: 'терміновий' })).message).toMatch(/обґрунтування терміновості/);
+    expect((await failure(() => correct(index, { changes: { urgent: true }, reason: 'терміновий' }))).message).toMatch(/обґрунтування терміновості/);
     const v = correct(index, { changes: { urgent: true, urgentReason: 'загроза життю' }, reason: 'помилково не позначено' });
     expect(v.urgent).toBe(true);
     expect(v.dueAt).toBe('2026-11-25T10:00:00+02:00');
@@ -73,7 +65,7 @@ describe('the correct action', () => {
     expect(back.urgentReason).toBe('');
     expect(back.dueAt).toBeUndefined();
     actOnRequest(t.db, { index, action: 'void', input: { reason: 'дубль' } });
-    expect(rejection(() => correct(index, { changes: { phone: '1' }, reason: 'x' })).kind).toBe('not_allowed');
+    expect((await failure(() => correct(index, { changes: { phone: '1' }, reason: 'x' }))).kind).toBe('not_allowed');
   });
 
   it('the journal shows the corrected data and the correction with its old value', async () => {
