@@ -85,7 +85,8 @@ export type EventPayloads = {
   extended: { reason: string };
   cost_notice: { pages: number; format: CostFormat; restricted: boolean; amount: number | null };
   payment_received: { date: IsoDate };
-  answered: { outgoingIndex?: string; date: IsoDate; sentBy?: ReplyWay };
+  /** `date` is the answer's own date; `at` the instant it was sent or handed over, when known. */
+  answered: { outgoingIndex?: string; date: IsoDate; at?: string; sentBy?: ReplyWay };
   refused: { ground: RefusalGround; explanation: string };
   redirected: { holder: string; holderAddress?: string };
   not_considered: { missing: string };

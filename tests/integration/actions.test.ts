@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actOnRequest } from '../../src/main/services/actions';
 import { getRequest, todayPanel } from '../../src/main/services/queries';
+import { journalRows } from '../../src/main/services/journal';
+import { getReport } from '../../src/main/services/reports';
 import { registerRequest } from '../../src/main/services/registration';
 import { AppError } from '../../src/shared/errors';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
@@ -114,5 +116,30 @@ describe('lifecycle actions', () => {
     expect(todayPanel(t.db).dueToday.map((r) => r.index)).toEqual([fresh.index]);
     const late = act(old.index, 'answer', { date: '2026-11-26' });
     expect(late.state.answeredLate).toBe(true);
+  });
+
+  it('judges an urgent answer on its own date and time, not on when it was typed in (З-3)', () => {
+    const urgent = { urgent: true, urgentReason: 'Загроза життю: аварійний стан будинку' };
+    const z3 = registerRequest(t.db, sampleRequest({ ...urgent, receivedAt: '2026-11-04T16:40:00+02:00' }));
+    const done = act(z3.index, 'answer', { date: '2026-11-05', outgoingIndex: '01-15/300' });
+    expect(done.state.answeredLate).toBe(false);
+    expect(journalRows(t.db, '2026-11-01', '2026-11-30')[0]!.result).not.toMatch(/порушенням/);
+    expect(getReport(t.db, { from: '2026-11-01', to: '2026-11-30' }).totals.answeredLate).toBe(0);
+
+    const sent = (time: string) => {
+      const r = registerRequest(t.db, sampleRequest({ ...urgent, receivedAt: '2026-11-04T16:40:00+02:00' }));
+      return act(r.index, 'answer', { date: `2026-11-06T${time}:00+02:00` });
+    };
+    const inTime = sent('16:39');
+    expect(inTime.state.answeredLate).toBe(false);
+    expect(inTime.state.answer).toMatchObject({ date: '2026-11-06', at: '2026-11-06T16:39:00+02:00' });
+    expect(sent('16:41').state.answeredLate).toBe(true);
+
+    const r = registerRequest(t.db, sampleRequest({ ...urgent, receivedAt: '2026-11-20T12:00:00+02:00' }));
+    expect(rejection(() => act(r.index, 'answer', { date: '2026-11-20T11:59:00+02:00' })).message).toMatch(/раніший/);
+    expect(rejection(() => act(r.index, 'answer', { date: '2026-11-23T10:01:00+02:00' })).message).toMatch(/не настав/);
+    expect(rejection(() => act(r.index, 'answer', { date: '2026-11-23T25:00' })).kind).toBe('invalid_input');
+    // Without a date the answer goes out now, and now (Mon 23.11 10:00) is past its 48 hours.
+    expect(act(r.index, 'answer', {}).state).toMatchObject({ answeredLate: true, answer: { date: '2026-11-23', at: '2026-11-23T10:00:00+02:00' } });
   });
 });
