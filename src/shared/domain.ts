@@ -3,6 +3,7 @@
  * Wording for people lives in `wording.ts`; validation in `schemas.ts`.
  */
 import type { IsoDate } from './calendar/types';
+import type { TermWarning } from './termGuards';
 
 export const CHANNELS = ['in_person', 'post', 'email', 'fax', 'phone'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -124,6 +125,10 @@ export interface RequestState {
   extensionReason: string | null;
   /** Set when the extension notice was recorded after its 5-working-day limit. */
   extensionLate: boolean;
+  /** Set when the cost notice was recorded after its 5-working-day limit. */
+  costNoticeLate: boolean;
+  /** Warnings the clerk confirmed when acting (late notices, no address, …), as kept in the events. */
+  warnings: TermWarning[];
   cost: EventPayloads['cost_notice'] | null;
   paymentDate: IsoDate | null;
   answer: EventPayloads['answered'] | null;

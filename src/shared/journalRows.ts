@@ -91,6 +91,7 @@ function noteText(s: RequestState): string {
   const parts: string[] = [];
   if (s.answeredLate) parts.push('з порушенням строку');
   if (s.extensionLate) parts.push('повідомлення про продовження строку надіслано пізно');
+  if (s.costNoticeLate === true) parts.push('повідомлення про витрати надіслано пізно');
   if (s.cost) parts.push(`витрати на копіювання: ${s.cost.pages} с.${s.cost.amount !== null ? `, ${s.cost.amount.toFixed(2)} грн` : ''}${s.paymentDate ? `, оплачено ${ddmmyyyy(s.paymentDate)}` : ''}`);
   parts.push(...s.notes);
   return parts.join('; ');

@@ -13,6 +13,7 @@ import {
   redirectDeadline,
   type DeadlineRules,
 } from './deadlines';
+import type { TermWarning } from './termGuards';
 import type { Deadline, EventPayloads, Registration, RequestEvent, RequestState } from './domain';
 
 export const compareEvents = (a: RequestEvent, b: RequestEvent): number =>
@@ -26,6 +27,8 @@ function initialState(): RequestState {
     extended: false,
     extensionReason: null,
     extensionLate: false,
+    costNoticeLate: false,
+    warnings: [],
     cost: null,
     paymentDate: null,
     answer: null,
@@ -85,6 +88,7 @@ export function deriveState(
     s.due = null;
   };
   for (const e of [...events].sort(compareEvents)) {
+    s.warnings.push(...((e.payload as { warnings?: TermWarning[] }).warnings ?? []));
     switch (e.type) {
       case 'registered':
         break;
@@ -108,6 +112,7 @@ export function deriveState(
       }
       case 'cost_notice':
         s.cost = e.payload as EventPayloads['cost_notice'];
+        s.costNoticeLate = dayOf(e) > costNoticeDeadline(reg.receivedAt, cal, rules);
         if (s.due) {
           s.status = 'awaiting_payment';
           // The answer term stops: the holder now waits for the requester to pay.

@@ -123,6 +123,8 @@ export const actionInputs = {
 export const actInput = requestRef.extend({
   action: z.enum(ACTIONS, { message: `Невідома дія. Можливі: ${ACTIONS.join(', ')}` }),
   input: z.unknown().optional(),
+  /** The clerk saw the term warnings (`actionWarnings`) and goes on; without it a warned action is refused. */
+  confirmed: z.boolean().optional(),
 });
 
 export const listQuery = z

@@ -6,6 +6,7 @@ import { deriveState } from '../../shared/requestState';
 import { actInput, actionInputs, parseInput } from '../../shared/schemas';
 import { whyNot } from '../../shared/transitions';
 import { computeCost } from '../../shared/fees';
+import { actionWarnings } from '../../shared/termGuards';
 import type { Db } from '../db/open';
 import { insertEvent, loadEvents, newEvent } from './eventLog';
 import { calendarAndRules, refreshProjection, rowToRecord } from './projection';
@@ -26,17 +27,22 @@ const EVENT_OF: Record<Action, EventType> = {
 };
 
 export function actOnRequest(db: Db, raw: unknown): RequestView {
-  const { index, year, action, input } = parseInput(actInput, raw);
+  const { index, year, action, input, confirmed } = parseInput(actInput, raw);
   const payload = parseInput(actionInputs[action], input ?? {}) as Record<string, unknown>;
   const ctx = calendarAndRules(db);
   const run = db.sqlite.transaction(() => {
     // Read the state inside the write transaction: another window may have acted a moment ago.
     const row = findRequestRow(db, { index, year });
     const record = rowToRecord(row);
-    const state = deriveState(record, loadEvents(db, record.id), ctx.cal, ctx.rules);
+    const events = loadEvents(db, record.id);
+    const state = deriveState(record, events, ctx.cal, ctx.rules);
     const reason = whyNot(action, { status: state.status, extended: state.extended, costNoticeSent: state.cost !== null, paid: state.paymentDate !== null }, payload.ground as number | undefined);
     if (reason) throw new AppError('not_allowed', reason);
     const today = kyivDate(db.now());
+    const warnings = actionWarnings(action, payload, { state, events, postalAddress: record.postalAddress, email: record.email }, today);
+    if (warnings.length > 0 && confirmed !== true)
+      throw new AppError('not_allowed', `Потрібне підтвердження: ${warnings.map((w) => w.message).join(' ')}`);
+    if (warnings.length > 0) payload.warnings = warnings;
     if (action === 'answer') Object.assign(payload, answerMoment(payload.date as string | undefined, db.now(), record.receivedAt));
     for (const key of ['date'] as const) {
       const d = payload[key] as string | undefined;
