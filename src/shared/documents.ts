@@ -65,6 +65,8 @@ export const documentInput = z
     onto: text(4000).optional(),
     /** The outgoing number of a letter; the date is the day it is issued. */
     outgoingIndex: text(100).optional(),
+    /** Sheets of the request copy the covering letter encloses («Додаток: копія запиту на N арк.»). */
+    requestSheets: z.number({ message: 'Кількість аркушів — ціле число від 1' }).int().min(1).max(9999).optional(),
     /** A preview writes the file but records nothing in the request's history. */
     preview: z.boolean().default(false),
   })

@@ -118,6 +118,10 @@ export function kalushSettings(db: Db): void {
       website: 'www.kalushcity.if.ua',
       responsiblePerson: 'Наталія БАБІЙ',
       responsiblePosition: 'Керуючий справами виконкому',
+      responsibleFullName: 'Бабій Наталія Іванівна',
+      higherBody: 'Калуська міська рада',
+      edrpou: '04054346',
+      executorPhone: '(03472) 2-21-45',
     },
     payment: {
       recipient: 'Виконавчий комітет Калуської міської ради',

@@ -9,7 +9,9 @@ import { registerRequest } from '../../src/main/services/registration';
 import { updateSettings } from '../../src/main/services/settings';
 import { REFUSAL_GROUND_TEXT } from '../../src/shared/wording';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
-import { fonts, kalushSettings, pageCount, shoot, text } from './documents.helpers';
+import { fonts, kalushSettings, pageCount, shoot, text, words } from './documents.helpers';
+import { execFileSync } from 'node:child_process';
+import QRCode from 'qrcode';
 import { failure } from '../helpers/failure';
 
 let t: TempDb;
@@ -25,7 +27,8 @@ const make = async (input: Record<string, unknown>) => {
   expect(fonts(r.path).every((f) => f.embedded)).toBe(true);
   return r;
 };
-const act = (index: string, action: string, input?: unknown) => actOnRequest(t.db, { index, action, input });
+const act = (index: string, action: string, input?: unknown) => actOnRequest(t.db, { index, action, input, confirmed: true });
+const pdfImages = (file: string) => execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').length - 2;
 
 /** Every line of the seed's form (Kalush order No. 180-р, Appendix 4), word for word. */
 const SEED_FORM = [
@@ -125,6 +128,27 @@ describe('receipt', () => {
     expect(txt).toContain('Наталія БАБІЙ');
   });
 
+  it('the executor mark in the lower left when the request has an executor; the emblem from Settings', async () => {
+    const { index } = registerRequest(t.db, sampleRequest({ requesterName: 'Сидоренко Олег Миколайович' }));
+    act(index, 'assign', { executor: 'Коваль Оксана Миколаївна' });
+    act(index, 'extend', { reason: 'Великий обсяг інформації' });
+    const emblem = join(t.dir, 'emblem.png');
+    // Any PNG stands in for the emblem; a QR code is one the project can draw.
+    await QRCode.toFile(emblem, 'герб', { width: 120 });
+    updateSettings(t.db, { council: { emblemPath: emblem } });
+    const r = await make({ kind: 'letter_extension', index });
+    const txt = text(r.path);
+    expect(txt).toContain('Сидоренку Олегу Миколайовичу');
+    expect(txt).toContain('стосується надання великого обсягу інформації.');
+    const page = words(r.path);
+    const mark = page.words.find((w) => w.text === 'КОВАЛЬ')!;
+    expect(page.words.find((w) => w.text === '2-21-45')).toBeDefined();
+    expect(mark.xMin).toBeLessThan(page.width / 3);
+    expect(mark.yMin).toBeGreaterThan(page.height * 0.85);
+    // The emblem is drawn above the letterhead: the top band of the page is no longer blank.
+    expect(pdfImages(r.path)).toBeGreaterThanOrEqual(1);
+  });
+
   it('gives the 48-hour moment for an urgent request', async () => {
     const { index } = registerRequest(t.db, sampleRequest({ urgent: true, urgentReason: 'Аварія на водогоні', receivedAt: '2026-11-23T10:15:00+02:00' }));
     const txt = text((await make({ kind: 'receipt', index })).path);
@@ -142,8 +166,17 @@ describe('letters', () => {
     act(index, 'extend', { reason: 'Пошук інформації серед значної кількості даних архіву' });
     const r = await make({ kind: 'letter_extension', index, outgoingIndex: '01-15/777' });
     const txt = text(r.path);
-    expect(txt).toContain('ВИКОНАВЧИЙ КОМІТЕТ КАЛУСЬКОЇ МІСЬКОЇ РАДИ');
+    expect(txt).toContain('КАЛУСЬКА МІСЬКА РАДА ВИКОНАВЧИЙ КОМІТЕТ КАЛУСЬКОЇ МІСЬКОЇ РАДИ');
+    expect(txt).toContain('факс (03472) 7-00-15, e-mail: orgkmvk@ukr.net, www.kalushcity.if.ua Код ЄДРПОУ 04054346');
     expect(txt).toContain('23.11.2026 № 01-15/777');
+    // The addressee, a natural person, in the dative (ДСТУ 4163:2020).
+    expect(txt).toContain('Петренку Петру Петровичу вул. Шевченка, 10');
+    // The one reason the clerk gave, not the law's «або» formula.
+    expect(txt).toContain(`Ваш запит на інформацію від 23.11.2026 (вх. № ${index}) потребує пошуку інформації серед значної кількості даних.`);
+    expect(txt).not.toContain('великого обсягу');
+    // A non-breaking space keeps «№» on the line of its number.
+    const w = words(r.path).words;
+    expect(w.find((x) => x.text.startsWith('01-15/777'))!.yMin).toBe(w.find((x) => x.text === '№')!.yMin);
     expect(txt).toContain(`На запит на інформацію від 23.11.2026 (вх. № ${index})`);
     expect(txt).toContain('Про продовження строку розгляду запиту на інформацію');
     expect(txt).toContain('строк розгляду запиту продовжено до 20 робочих днів з дня надходження запиту. Відповідь буде надано не пізніше 21.12.2026.');
@@ -163,12 +196,17 @@ describe('letters', () => {
     expect(txt).toContain('Мотивування відмови: Інформація належить до відання обласної ради');
     expect(txt).toContain('можуть бути оскаржені до керівника розпорядника, вищого органу або суду');
     expect(txt).toContain('Наталія БАБІЙ');
+    // Art. 22 part 4: the responsible official's full name and position.
+    expect(txt).toContain('Відповідальна особа за розгляд запиту: Керуючий справами виконкому Бабій Наталія Іванівна.');
+    // No executor, no executor mark.
+    expect(txt).not.toContain('2-21-45');
   });
 
   it('redirect: the covering letter to the holder and the notice to the requester', async () => {
     const { index } = registerRequest(t.db, sampleRequest());
     act(index, 'redirect', { holder: 'Івано-Франківська обласна рада', holderAddress: 'вул. Грушевського, 21, м. Івано-Франківськ, 76004' });
-    const cover = text((await make({ kind: 'letter_redirect', index })).path);
+    const cover = text((await make({ kind: 'letter_redirect', index, requestSheets: 3 })).path);
+    expect(cover).toContain('Додаток: копія запиту на 3 арк.');
     // pdftotext joins a word hyphenated at a line end («Івано-» / «Франківськ»), so the address is checked in parts.
     expect(cover).toContain('Івано-Франківська обласна рада вул. Грушевського, 21, м. Івано');
     expect(cover).toContain('Франківськ, 76004');
@@ -176,7 +214,7 @@ describe('letters', () => {
     expect(cover).toContain('направляємо Вам за належністю запит на інформацію від 23.11.2026');
     expect(cover).toContain('Петренко Петро Петрович');
     const notice = text((await make({ kind: 'letter_redirect_notice', index })).path);
-    expect(notice).toContain('Петренко Петро Петрович вул. Шевченка, 10, м. Калуш, 77300');
+    expect(notice).toContain('Петренку Петру Петровичу вул. Шевченка, 10, м. Калуш, 77300');
     expect(notice).toContain('Ваш запит направлено належному розпоряднику: Івано-Франківська обласна рада, вул. Грушевського, 21');
   });
 

@@ -46,6 +46,7 @@ interface Job {
   request: RequestView | null;
   onto?: string;
   outgoingIndex?: string;
+  requestSheets?: number;
 }
 
 const need = (r: RequestView | null): RequestView => {
@@ -71,7 +72,7 @@ function form(kind: FormKind, j: Job): Promise<Buffer> {
 }
 
 function letter(kind: LetterKind, j: Job): Promise<Buffer> {
-  return LETTERS[kind]({ request: need(j.request), settings: j.settings, issuedOn: kyivDate(j.now), outgoingIndex: j.outgoingIndex });
+  return LETTERS[kind]({ request: need(j.request), settings: j.settings, issuedOn: kyivDate(j.now), outgoingIndex: j.outgoingIndex, requestSheets: j.requestSheets });
 }
 
 const RENDER: Record<DocumentKind, (j: Job) => Promise<Uint8Array>> = {
@@ -115,7 +116,7 @@ export async function makeDocument(db: Db | null, raw: unknown): Promise<MadeDoc
   const request = db && wanted ? getRequest(db, { index: input.index ?? '', year: input.year }) : null;
   const out = input.out ? resolve(input.out) : previewPath(input.kind, request);
   if (input.onto && resolve(input.onto) === out) throw new AppError('invalid_input', 'Файл результату збігається зі сканом: вкажіть інший файл для --out, скан має лишитися як був');
-  const bytes = await RENDER[input.kind]({ now: db?.now() ?? new Date(), user: db?.user ?? '', settings, request, onto: input.onto, outgoingIndex: input.outgoingIndex });
+  const bytes = await RENDER[input.kind]({ now: db?.now() ?? new Date(), user: db?.user ?? '', settings, request, onto: input.onto, outgoingIndex: input.outgoingIndex, requestSheets: input.requestSheets });
   await writePdf(out, bytes);
   let eventId: string | undefined;
   if (db && request && !input.preview && RECORDED_KINDS.includes(input.kind)) eventId = recordIssue(db, request.id, input.kind, input.outgoingIndex);

@@ -35,7 +35,7 @@ function payment(s: Settings) {
   return p;
 }
 
-export function costLetter(ctx: LetterContext): Promise<Buffer> {
+export async function costLetter(ctx: LetterContext): Promise<Buffer> {
   const r = ctx.request;
   const s = ctx.settings;
   const c = costOf(r, s);
@@ -45,7 +45,7 @@ export function costLetter(ctx: LetterContext): Promise<Buffer> {
   const perPage = (c.subsistenceMinimum * c.ratePercent) / 100;
   return renderLetter(ctx, {
     title: 'Повідомлення про фактичні витрати на копіювання або друк',
-    to: requesterAddress(r),
+    to: await requesterAddress(r),
     subject: 'Про відшкодування фактичних витрат на копіювання або друк документів',
     paragraphs: [
       `На Ваш ${requestMention(r)} повідомляємо, що запитувана інформація міститься в документах обсягом ${c.pages} сторінок, тобто більш як 10 сторінок.`,
