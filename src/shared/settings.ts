@@ -37,6 +37,8 @@ export const councilSettings = z.object({
   emblemPath: text(1000).default(''),
   /** The holder's name in the genitive («виконавчого комітету Калуської міської ради»), for Appendix 4 note 1. */
   nameGenitive: text(300).default(''),
+  /** Whose website note 1 names, in the genitive («Калуської міської ради»); empty: `nameGenitive`. */
+  websiteOwnerGenitive: text(300).default(''),
   /** The responsible person's full ПІБ, which Art. 22 part 4 asks a refusal to name. */
   responsibleFullName: text(200).default(''),
   /** Who receives requests and signs the receipt (Appendix 3): the clerk's name and position. */

@@ -120,6 +120,8 @@ export function kalushSettings(db: Db): void {
       responsiblePosition: 'Керуючий справами виконкому',
       responsibleFullName: 'Бабій Наталія Іванівна',
       higherBody: 'Калуська міська рада',
+      nameGenitive: 'Калуської міської ради і її виконавчого комітету',
+      websiteOwnerGenitive: 'Калуської міської ради',
       edrpou: '04054346',
       executorPhone: '(03472) 2-21-45',
     },

@@ -77,7 +77,10 @@ describe('Appendix 4 forms', () => {
     const p2 = text(r.path, 2);
     for (const phrase of SEED_NOTES) expect(p2, phrase).toContain(phrase);
     for (let n = 1; n <= 10; n++) expect(p2).toContain(` ${n}. `.trimStart());
-    expect(p2).toContain('у володінні Виконавчий комітет Калуської міської ради, розміщена на веб-сайті www.kalushcity.if.ua');
+    // Note 1 word for word as the seed has it, the holder in the genitive.
+    expect(p2).toContain(
+      '1. Система обліку, що містить інформацію про документи, які перебувають у володінні Калуської міської ради і її виконавчого комітету розміщена на веб-сайті Калуської міської ради www.kalushcity.if.ua',
+    );
     expect(p2).not.toContain('Калуш,1');
   });
 
@@ -87,6 +90,13 @@ describe('Appendix 4 forms', () => {
     expect(p1).toContain('від юридичної особи в письмовому вигляді');
     expect(p1).toContain("Найменування юридичної особи (об'єднання громадян без статусу юридичної особи)");
     for (const phrase of SEED_FORM) expect(p1, phrase).toContain(phrase);
+    // An association without legal status is not «від юридичної особи».
+    const { index } = registerRequest(t.db, sampleRequest({ requesterType: 'association', requesterName: 'Громадська ініціатива «Чисте місто»', replyBy: 'fax' }));
+    const a = text((await make({ kind: 'form_legal', index })).path, 1);
+    expect(a).toContain("від об'єднання громадян без статусу юридичної особи в письмовому вигляді");
+    expect(a).not.toContain('від юридичної особи');
+    // No fax number is kept: «Факсом» is underlined but never filled with the phone.
+    expect(a).not.toMatch(/Факсом \+380/);
   });
 
   it('fills the form from a registered request, and says when an official wrote it down (Appendix 3 item 7)', async () => {
@@ -108,7 +118,11 @@ describe('Appendix 4 forms', () => {
 
   it('prints a blank form without a register, with the default holder', async () => {
     const r = await makeDocument(null, { kind: 'form_natural', out: join(t.dir, 'no-db.pdf') });
+    shoot(r.path);
     expect(text(r.path, 1)).toContain('Виконавчий комітет міської ради');
+    // Note 2 is complete: each way to submit is named, with a blank where the council's contact goes.
+    const notes = text(r.path, 2);
+    expect(notes).toMatch(/2\. Запит може бути поданий: на поштову адресу - Виконавчий комітет міської ради _+; на електронну адресу - _+ телефаксом - _+ за телефоном - _+ 3\./);
     const e = await failure(makeDocument(null, { kind: 'receipt', index: '1', out: join(t.dir, 'x.pdf') }));
     expect(e.kind).toBe('invalid_input');
   });
