@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import { PDFDocument as LibDoc, PDFArray, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
 import { updateSettings } from '../../src/main/services/settings';
 import type { Db } from '../../src/main/db/open';
+import jsQR from 'jsqr';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
@@ -124,6 +125,8 @@ export function kalushSettings(db: Db): void {
       websiteOwnerGenitive: 'Калуської міської ради',
       edrpou: '04054346',
       executorPhone: '(03472) 2-21-45',
+      clerkName: 'Ірина Мельник',
+      clerkPosition: 'головний спеціаліст загального відділу',
     },
     payment: {
       recipient: 'Виконавчий комітет Калуської міської ради',
@@ -145,3 +148,19 @@ export function shoot(file: string): void {
 
 /** Files other than the given ones in a folder: a failed write must leave nothing behind. */
 export const strayFiles = (dir: string, known: string[]): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => !known.includes(f)) : []);
+
+/** The QR codes a phone would read off page 1: rendered by poppler (PPM), decoded by jsQR. */
+export function readQr(file: string, page = 1, dpi = 200): string | null {
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), file], { maxBuffer: 256 * 1024 * 1024 });
+  const head = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+  const [width, height] = [Number(head[1]), Number(head[2])];
+  const rgb = ppm.subarray(head[0].length);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    rgba[i * 4] = rgb[i * 3]!;
+    rgba[i * 4 + 1] = rgb[i * 3 + 1]!;
+    rgba[i * 4 + 2] = rgb[i * 3 + 2]!;
+    rgba[i * 4 + 3] = 255;
+  }
+  return jsQR(rgba, width, height)?.data ?? null;
+}

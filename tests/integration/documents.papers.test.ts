@@ -9,7 +9,7 @@ import { registerRequest } from '../../src/main/services/registration';
 import { updateSettings } from '../../src/main/services/settings';
 import { REFUSAL_GROUND_TEXT } from '../../src/shared/wording';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
-import { fonts, kalushSettings, pageCount, shoot, text, words } from './documents.helpers';
+import { fonts, kalushSettings, pageCount, readQr, shoot, text, words } from './documents.helpers';
 import { execFileSync } from 'node:child_process';
 import QRCode from 'qrcode';
 import { failure } from '../helpers/failure';
@@ -139,7 +139,30 @@ describe('receipt', () => {
     expect(txt).toContain('Відповідь буде надано: не пізніше 30.11.2026 (5 робочих днів');
     expect(txt).toContain('Спосіб отримання відповіді: поштою: вул. Шевченка, 10, м. Калуш, 77300');
     expect(txt).toContain('тел. (03472) 2-18-09, e-mail orgkmvk@ukr.net, www.kalushcity.if.ua');
-    expect(txt).toContain('Наталія БАБІЙ');
+    expect(txt).toContain('Строк може бути продовжено до 20 робочих днів');
+    // Signed by who received it: the clerk from Settings, not the responsible person, not a login name.
+    expect(txt).toContain('Запит прийняв(ла): головний спеціаліст загального відділу');
+    expect(txt).toContain('Ірина МЕЛЬНИК');
+    expect(txt).not.toContain('БАБІЙ');
+    expect(txt).not.toContain('test-clerk');
+    // The code a phone reads: holder's ЄДРПОУ, the index and the date of receipt.
+    expect(readQr(r.path)).toBe(`RD1|04054346|${index}|2026-11-23`);
+  });
+
+  it('an urgent receipt has no 20-day note; an official who wrote the request down signs it (Appendix 3 item 7)', async () => {
+    const { index } = registerRequest(
+      t.db,
+      sampleRequest({ urgent: true, urgentReason: 'Аварія', filledByOfficial: { name: 'Коваль Олена Миколаївна', phone: '(03472) 2-18-09' } }),
+    );
+    const txt = text((await make({ kind: 'receipt', index })).path);
+    expect(txt).toContain('48 годин');
+    expect(txt).not.toContain('20 робочих днів');
+    expect(txt).toContain('Запит записав(ла) і прийняв(ла)');
+    expect(txt).toContain('Олена КОВАЛЬ');
+    updateSettings(t.db, { council: { clerkName: '', clerkPosition: '' } });
+    const other = registerRequest(t.db, sampleRequest());
+    const blank = text((await make({ kind: 'receipt', index: other.index })).path);
+    expect(blank).toMatch(/Запит прийняв\(ла\) _+/);
   });
 
   it('the executor mark in the lower left when the request has an executor; the emblem from Settings', async () => {

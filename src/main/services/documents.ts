@@ -40,8 +40,6 @@ import { getSettings, updateSettings } from './settings';
 
 interface Job {
   now: Date;
-  /** Who makes the paper: signs the receipt when no responsible person is set. */
-  user: string;
   settings: Settings;
   request: RequestView | null;
   onto?: string;
@@ -87,7 +85,7 @@ const RENDER: Record<DocumentKind, (j: Job) => Promise<Uint8Array>> = {
       j.request ? stampContent(j.request, j.settings) : { holder: holderName(j.settings), index: 'Вх. № 000', received: 'від 01.01.2026 о 00:00' },
       j.settings.stamp,
     ),
-  receipt: (j) => receipt(need(j.request), j.settings, j.user),
+  receipt: (j) => receipt(need(j.request), j.settings),
   form_natural: (j) => form('natural', j),
   form_legal: (j) => form('legal', j),
   letter_extension: (j) => letter('extension', j),
@@ -116,7 +114,7 @@ export async function makeDocument(db: Db | null, raw: unknown): Promise<MadeDoc
   const request = db && wanted ? getRequest(db, { index: input.index ?? '', year: input.year }) : null;
   const out = input.out ? resolve(input.out) : previewPath(input.kind, request);
   if (input.onto && resolve(input.onto) === out) throw new AppError('invalid_input', 'Файл результату збігається зі сканом: вкажіть інший файл для --out, скан має лишитися як був');
-  const bytes = await RENDER[input.kind]({ now: db?.now() ?? new Date(), user: db?.user ?? '', settings, request, onto: input.onto, outgoingIndex: input.outgoingIndex, requestSheets: input.requestSheets });
+  const bytes = await RENDER[input.kind]({ now: db?.now() ?? new Date(), settings, request, onto: input.onto, outgoingIndex: input.outgoingIndex, requestSheets: input.requestSheets });
   await writePdf(out, bytes);
   let eventId: string | undefined;
   if (db && request && !input.preview && RECORDED_KINDS.includes(input.kind)) eventId = recordIssue(db, request.id, input.kind, input.outgoingIndex);
