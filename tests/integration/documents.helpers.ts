@@ -128,6 +128,7 @@ export function kalushSettings(db: Db): void {
       clerkName: 'Ірина Мельник',
       clerkPosition: 'головний спеціаліст загального відділу',
     },
+    fees: { rates: [{ from: '2020-01-15', a4: 0.2, a3: 0.3, restricted: 0.4, scan: 0.1, decisionNumber: '15', decisionDate: '2020-01-14' }] },
     payment: {
       recipient: 'Виконавчий комітет Калуської міської ради',
       iban: 'UA21 3223 1300 0002 6007 2335 6600 1',

@@ -258,13 +258,17 @@ describe('letters', () => {
   it('cost notice: pages, rate of the subsistence minimum, sum and payment details', async () => {
     const { index } = registerRequest(t.db, sampleRequest());
     const view = act(index, 'cost_notice', { pages: 40, format: 'A4' });
-    // 40 pages × 0.2 % × 3 328 UAH (2026) = 266.24 UAH.
-    expect(view.state.cost?.amount).toBe(266.24);
+    // 0.2 % × 3 328 UAH (2026) = 6.656 → 6.66 UAH a page; × 40 = 266.40 UAH.
+    expect(view.state.cost?.amount).toBe(266.4);
     const txt = text((await make({ kind: 'letter_cost', index })).path);
     expect(txt).toContain('документах обсягом 40 сторінок, тобто більш як 10 сторінок');
     expect(txt).toContain('від 13 липня 2011 р. № 740 (у редакції постанови Кабінету Міністрів України від 15 січня 2020 р. № 4)');
-    expect(txt).toContain('0,2 % розміру прожиткового мінімуму для працездатних осіб (3 328,00 грн) = 6,656 грн');
-    expect(txt).toContain('Сума до сплати: 40 × 6,656 грн = 266,24 грн');
+    // The holder's own decision and the cap it stays within.
+    expect(txt).toContain('та рішення розпорядника інформації від 14.01.2020 № 15, прийнятого в межах граничних норм');
+    expect(txt).toContain('не більше 0,2 % розміру прожиткового мінімуму для працездатних осіб за сторінку');
+    expect(txt).toContain('оплачуються всі сторінки, якщо їх більш як 10');
+    expect(txt).toContain('0,2 % розміру прожиткового мінімуму для працездатних осіб (3 328,00 грн), округлено до копійки: 6,66 грн');
+    expect(txt).toContain('Сума до сплати: 40 × 6,66 грн = 266,40 грн');
     expect(txt).toContain('IBAN: UA213223130000026007233566001');
     expect(txt).toContain('Код ЄДРПОУ: 04054346');
     expect(txt).toContain(`запит вх. № ${index} від 23.11.2026`);
@@ -284,5 +288,34 @@ describe('letters', () => {
     expect(noSigner.kind).toBe('invalid_input');
     expect(noSigner.message).toMatch(/відповідальної особи/);
     expect(existsSync(join(t.dir, 'cost.pdf')) || existsSync(join(t.dir, 'refusal.pdf'))).toBe(false);
+  });
+
+  it('outgoing numbers are unique within a year, with a clear refusal and no file written', async () => {
+    const a = registerRequest(t.db, sampleRequest());
+    const b = registerRequest(t.db, sampleRequest());
+    act(a.index, 'refuse', { ground: 1, explanation: 'Не володіємо' });
+    act(b.index, 'refuse', { ground: 1, explanation: 'Не володіємо' });
+    await make({ kind: 'letter_refusal', index: a.index, outgoingIndex: '01-15/307' });
+    // The same letter printed again keeps its number.
+    await make({ kind: 'letter_refusal', index: a.index, outgoingIndex: '01-15/307' });
+    const dup = await failure(makeDocument(t.db, { kind: 'letter_refusal', index: b.index, outgoingIndex: '01-15/307', out: join(t.dir, 'dup.pdf') }));
+    expect(dup.kind).toBe('conflict');
+    expect(dup.message).toBe(`Вихідний № 01-15/307 у 2026 році вже надано: «Відмова в задоволенні запиту» на запит вх. № ${a.index}. Номер вихідного документа в межах року не повторюється — вкажіть інший.`);
+    expect(existsSync(join(t.dir, 'dup.pdf'))).toBe(false);
+    const c = registerRequest(t.db, sampleRequest());
+    expect(() => act(c.index, 'answer', { outgoingIndex: '01-15/307' })).toThrow(/вже надано/);
+    expect(act(c.index, 'answer', { outgoingIndex: '01-15/308' }).status).toBe('answered');
+  });
+
+  it('the cost notice needs the holder\'s decision and says whether the first 10 pages are free', async () => {
+    const { index } = registerRequest(t.db, sampleRequest());
+    updateSettings(t.db, { fees: { chargeAllPages: false } });
+    act(index, 'cost_notice', { pages: 40, format: 'A4' });
+    const txt = text((await make({ kind: 'letter_cost', index })).path);
+    expect(txt).toContain('перші 10 сторінок надаються безоплатно, оплачуються лише сторінки понад 10');
+    expect(txt).toContain('Сума до сплати: 30 × 6,66 грн = 199,80 грн');
+    updateSettings(t.db, { fees: { rates: [{ from: '2020-01-15', a4: 0.2, a3: 0.3, restricted: 0.4, scan: 0.1 }] } });
+    const e = await failure(makeDocument(t.db, { kind: 'letter_cost', index, out: join(t.dir, 'nodecision.pdf') }));
+    expect(e.message).toMatch(/номер і дату рішення розпорядника/);
   });
 });

@@ -7,6 +7,7 @@ import { actInput, actionInputs, parseInput } from '../../shared/schemas';
 import { whyNot } from '../../shared/transitions';
 import { computeCost } from '../../shared/fees';
 import { actionWarnings } from '../../shared/termGuards';
+import { assertOutgoingFree } from './outgoing';
 import type { Db } from '../db/open';
 import { insertEvent, loadEvents, newEvent } from './eventLog';
 import { calendarAndRules, refreshProjection, rowToRecord } from './projection';
@@ -49,6 +50,8 @@ export function actOnRequest(db: Db, raw: unknown): RequestView {
       if (d !== undefined && d < record.receivedDate) throw new AppError('invalid_input', `Дата ${d} раніша за дату надходження запиту ${record.receivedDate}`);
       if (d !== undefined && d > today) throw new AppError('invalid_input', `Дата ${d} ще не настала`);
     }
+    if (action === 'answer' && typeof payload.outgoingIndex === 'string' && payload.outgoingIndex)
+      assertOutgoingFree(db, payload.outgoingIndex, Number((payload.date as string).slice(0, 4)), { requestId: record.id, kind: 'answer' });
     if (action === 'cost_notice') {
       // The sum is fixed when the notice is given, at the rates and subsistence minimum in force that day.
       const p = payload as { pages: number; format: 'A4' | 'A3'; restricted: boolean };

@@ -37,6 +37,7 @@ import { insertEvent, newEvent } from './eventLog';
 import { calendarAndRules, refreshProjection } from './projection';
 import { getRequest } from './queries';
 import { getSettings, updateSettings } from './settings';
+import { assertOutgoingFree } from './outgoing';
 
 interface Job {
   now: Date;
@@ -114,10 +115,13 @@ export async function makeDocument(db: Db | null, raw: unknown): Promise<MadeDoc
   const request = db && wanted ? getRequest(db, { index: input.index ?? '', year: input.year }) : null;
   const out = input.out ? resolve(input.out) : previewPath(input.kind, request);
   if (input.onto && resolve(input.onto) === out) throw new AppError('invalid_input', 'Файл результату збігається зі сканом: вкажіть інший файл для --out, скан має лишитися як був');
+  const recorded = db && request && !input.preview && RECORDED_KINDS.includes(input.kind);
+  // Refused before anything is written; checked again in the transaction that records it.
+  if (recorded && input.outgoingIndex) assertOutgoingFree(db, input.outgoingIndex, Number(kyivDate(db.now()).slice(0, 4)), { requestId: request.id, kind: input.kind });
   const bytes = await RENDER[input.kind]({ now: db?.now() ?? new Date(), settings, request, onto: input.onto, outgoingIndex: input.outgoingIndex, requestSheets: input.requestSheets });
   await writePdf(out, bytes);
   let eventId: string | undefined;
-  if (db && request && !input.preview && RECORDED_KINDS.includes(input.kind)) eventId = recordIssue(db, request.id, input.kind, input.outgoingIndex);
+  if (recorded) eventId = recordIssue(db, request.id, input.kind, input.outgoingIndex);
   return { kind: input.kind, path: out, bytes, ...(eventId ? { eventId } : {}) };
 }
 
@@ -125,6 +129,7 @@ function recordIssue(db: Db, requestId: string, kind: DocumentKind, outgoingInde
   const ctx = calendarAndRules(db);
   const event = newEvent(db, requestId, 'document_issued', { kind, ...(outgoingIndex ? { outgoingIndex } : {}) });
   db.sqlite.transaction(() => {
+    if (outgoingIndex) assertOutgoingFree(db, outgoingIndex, Number(event.at.slice(0, 4)), { requestId, kind });
     insertEvent(db, event);
     refreshProjection(db, requestId, ctx);
   }).immediate();
