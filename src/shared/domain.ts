@@ -127,6 +127,8 @@ export interface RequestState {
   extensionLate: boolean;
   /** Set when the cost notice was recorded after its 5-working-day limit. */
   costNoticeLate: boolean;
+  /** Every outgoing number given on this request (letters issued, the answer), in order, each once. */
+  outgoing: string[];
   /** Warnings the clerk confirmed when acting (late notices, no address, …), as kept in the events. */
   warnings: TermWarning[];
   cost: EventPayloads['cost_notice'] | null;

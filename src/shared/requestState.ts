@@ -28,6 +28,7 @@ function initialState(): RequestState {
     extensionReason: null,
     extensionLate: false,
     costNoticeLate: false,
+    outgoing: [],
     warnings: [],
     cost: null,
     paymentDate: null,
@@ -89,6 +90,8 @@ export function deriveState(
   };
   for (const e of [...events].sort(compareEvents)) {
     s.warnings.push(...((e.payload as { warnings?: TermWarning[] }).warnings ?? []));
+    const out = (e.payload as { outgoingIndex?: string }).outgoingIndex;
+    if ((e.type === 'answered' || e.type === 'document_issued') && out && !s.outgoing.includes(out)) s.outgoing.push(out);
     switch (e.type) {
       case 'registered':
         break;

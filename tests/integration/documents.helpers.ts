@@ -33,7 +33,7 @@ export function words(file: string, page = 1): { width: number; height: number; 
     yMin: Number(m[2]),
     xMax: Number(m[3]),
     yMax: Number(m[4]),
-    text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+    text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"),
   }));
   // -bbox gives the unrotated page size but the words as the page is shown: swap for a turned page.
   const rot = Number(/rot:\s+(\d+)/.exec(run('pdfinfo', ['-f', String(page), '-l', String(page), file]))?.[1] ?? 0);
