@@ -11,7 +11,8 @@ import { cellText, JOURNAL_COLUMNS } from '../../src/shared/journalRows';
 import { AppError } from '../../src/shared/errors';
 import { fillMonth } from '../helpers/journalFixture';
 import { libreOfficeCsv, pdfPages, pdfText } from '../helpers/readBack';
-import { contentStreams, words } from './documents.helpers';
+import { contentStreams, shoot, words } from './documents.helpers';
+import { execFileSync } from 'node:child_process';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
 
 let t: TempDb;
@@ -131,6 +132,35 @@ describe('registration journal', () => {
     const csv = parse(raw.toString('utf8').slice(1), { delimiter: ';' }) as string[][];
     expect(csv[0]).toEqual(JOURNAL_COLUMNS.map((c) => c.header));
     expect(csv.slice(1)).toEqual(expected);
+  });
+
+  it('XLSX prints readably on A4 landscape: LibreOffice → PDF has every row, no «###», no overlapping words, the header on each page', async () => {
+    await exportJournal(t.db, { month: '2026-11', format: 'xlsx', out: file('print.xlsx') });
+    const dir = join(t.dir, 'lo-pdf');
+    execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, file('print.xlsx')], { stdio: 'pipe', timeout: 120_000 });
+    const pdf = join(dir, 'print.pdf');
+    shoot(pdf);
+    const text = pdfText(pdf);
+    const pages = pdfPages(pdf);
+    for (const idx of indexes) expect(text).toMatch(new RegExp(`(?<![\\d\\p{L}-])${idx}(?!\\d)`, 'u'));
+    expect(text).not.toContain('###');
+    expect(text.split('Вхідний').length - 1).toBe(pages);
+    for (let p = 1; p <= pages; p++) {
+      const page = words(pdf, p);
+      expect(page.width).toBeGreaterThan(page.height);
+      // Rows set to the height of their wrapped text: no word's box runs into another's.
+      const ws = page.words;
+      const overlaps: string[] = [];
+      for (let i = 0; i < ws.length; i++)
+        for (let k = i + 1; k < ws.length; k++) {
+          const [a, b] = [ws[i]!, ws[k]!];
+          const dx = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+          const dy = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+          // Lines of one cell touch (a glyph box is taller than the line advance); text over text overlaps by half a line or more.
+          if (dx > 0.5 && dy > 0.5 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin)) overlaps.push(`${a.text} × ${b.text}`);
+        }
+      expect(overlaps, `page ${p}`).toEqual([]);
+    }
   });
 
   it('uses the CSV separator from the settings', async () => {
