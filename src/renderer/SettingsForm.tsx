@@ -115,6 +115,7 @@ function toPatch(d: Draft): { patch: Record<string, unknown> } | { errors: Recor
 export function SettingsForm() {
   const { changed, info } = useShell();
   const loaded = useApi('settings:get', undefined, []);
+  const dropped = useApi('settings:dropped', undefined, []);
   const [d, setD] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<SplitErrors | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -168,6 +169,18 @@ export function SettingsForm() {
           Налаштування
         </h1>
       </div>
+      {dropped.data && dropped.data.length > 0 && (
+        <div className="alert" role="status">
+          <p>Частину збережених налаштувань не вдалося прочитати; замість неї діють типові значення. Перевірте й збережіть:</p>
+          <ul>
+            {dropped.data.map((x) => (
+              <li key={x.path}>
+                {x.path || 'усі налаштування'}: {x.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="settings-grid">
         <fieldset className="panel">
           <legend>Розпорядник інформації</legend>

@@ -44,3 +44,25 @@ export function formatIndex(template: string, p: IndexParts): string {
     }
   });
 }
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The number `n` that `template` would have to be given to print `index` in that year, or null
+ * when it can never print it. Used to refuse a template whose future numbers meet given ones.
+ */
+export function indexNumberIn(template: string, p: Omit<IndexParts, 'n'>, index: string): number | null {
+  let re = '';
+  let last = 0;
+  for (const m of template.matchAll(TOKEN)) {
+    re += escapeRe(template.slice(last, m.index));
+    re += m[1] === 'n' ? '([1-9]\\d*)' : escapeRe(formatIndex(`{${m[1]}}`, { ...p, n: 0 }));
+    last = m.index! + m[0].length;
+  }
+  re += escapeRe(template.slice(last));
+  const found = new RegExp(`^${re}$`).exec(index);
+  if (!found) return null;
+  // With {n} more than once the same number is printed in each place.
+  const ns = found.slice(1).map(Number);
+  return ns.every((x) => x === ns[0]) ? ns[0]! : null;
+}

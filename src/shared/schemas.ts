@@ -24,14 +24,28 @@ export const text = (max: number, opts: { multiline?: boolean } = {}) =>
     .refine((s) => opts.multiline || !/[\r\n]/.test(s), { message: 'Текст має бути в один рядок' })
     .transform((s) => s.trim());
 
+/**
+ * Years the register deals in: from Ukraine's independence to the end of the calendar tables.
+ * A year 0000, 1900 or 9999 is a typing mistake, refused as bad input before any date arithmetic.
+ */
+export const MIN_YEAR = 1991;
+export const MAX_YEAR = 2100;
+const yearInRange = (s: string) => {
+  const y = Number(s.trim().slice(0, 4));
+  return y >= MIN_YEAR && y <= MAX_YEAR;
+};
+const YEAR_MESSAGE = `Рік має бути від ${MIN_YEAR} до ${MAX_YEAR}`;
+
 export const isoDate = z
   .string()
-  .refine(isValidIsoDate, { message: 'Дата має бути існуючою, у форматі РРРР-ММ-ДД' });
+  .refine(isValidIsoDate, { message: 'Дата має бути існуючою, у форматі РРРР-ММ-ДД' })
+  .refine(yearInRange, { message: YEAR_MESSAGE });
 
 export const instant = z
   .string()
   .max(40)
-  .refine((s) => parseInstant(s) !== null, { message: 'Час має бути існуючим, у форматі ISO 8601 (РРРР-ММ-ДДTгг:хх+02:00)' });
+  .refine((s) => parseInstant(s) !== null, { message: 'Час має бути існуючим, у форматі ISO 8601 (РРРР-ММ-ДДTгг:хх+02:00)' })
+  .refine(yearInRange, { message: YEAR_MESSAGE });
 
 /** A civil date, or an instant when the time matters too. */
 export const dateOrInstant = z

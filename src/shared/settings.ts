@@ -65,12 +65,21 @@ export const calendarSettings = z.object({
   overrides: z.array(z.object({ date, working: z.boolean(), note: text(200).default('') })).max(1000).default([]),
 });
 
+/** A term the council may shorten but never stretch past the law's number. */
+const statutory = (max: number, unit: string, article: string, fallback: number) =>
+  z
+    .number({ message: 'Потрібне ціле число' })
+    .int({ message: 'Потрібне ціле число' })
+    .min(1, { message: 'Щонайменше 1' })
+    .max(max, { message: `Не більше ${max} ${unit}: так встановлює ${article} Закону «Про доступ до публічної інформації»` })
+    .default(fallback);
+
 export const rulesSettings = z.object({
-  normalDays: z.number().int().min(1).max(60).default(DEFAULT_RULES.normalDays),
-  extendedDays: z.number().int().min(1).max(60).default(DEFAULT_RULES.extendedDays),
-  urgentHours: z.number().int().min(1).max(240).default(DEFAULT_RULES.urgentHours),
-  noticeDays: z.number().int().min(1).max(60).default(DEFAULT_RULES.noticeDays),
-  redirectDays: z.number().int().min(1).max(60).default(DEFAULT_RULES.redirectDays),
+  normalDays: statutory(5, 'робочих днів', 'ч. 1 ст. 20', DEFAULT_RULES.normalDays),
+  extendedDays: statutory(20, 'робочих днів', 'ч. 4 ст. 20', DEFAULT_RULES.extendedDays),
+  urgentHours: statutory(48, 'годин', 'ч. 2 ст. 20', DEFAULT_RULES.urgentHours),
+  noticeDays: statutory(5, 'робочих днів', 'ч. 4 ст. 20', DEFAULT_RULES.noticeDays),
+  redirectDays: statutory(5, 'робочих днів', 'ч. 3 ст. 22', DEFAULT_RULES.redirectDays),
   afterPaymentDays: z.number().int().min(1).max(60).default(DEFAULT_RULES.afterPaymentDays),
 });
 
@@ -131,3 +140,85 @@ export function mergeSettings(current: Settings, patch: unknown): unknown {
 }
 
 export const defaultSettings = (): Settings => settingsSchema.parse({});
+
+/** A part of the stored settings that could not be kept, and why (shown in Settings, printed by the CLI). */
+export interface DroppedSetting {
+  /** Dotted path, e.g. `rules.normalDays`; empty for the whole document. */
+  path: string;
+  message: string;
+}
+
+const SECTIONS = {
+  council: councilSettings,
+  index: indexSettings,
+  calendar: calendarSettings,
+  rules: rulesSettings,
+  stamp: stampSettings,
+  fees: feeSettings,
+  payment: paymentSettings,
+  printers: printerSettings,
+  exports: exportSettings,
+  openData: openDataSettings,
+} satisfies Record<keyof Settings, z.ZodObject>;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads a stored settings document part by part: every valid field is kept, every invalid or
+ * unknown one falls back to its default and is reported. A desk never silently loses its council
+ * name because an older version wrote one field this version no longer accepts.
+ */
+export function parseSettingsLeniently(raw: unknown): { settings: Settings; dropped: DroppedSetting[] } {
+  const dropped: DroppedSetting[] = [];
+  if (!isPlainObject(raw)) {
+    if (raw !== undefined) dropped.push({ path: '', message: 'Збережені налаштування не є об’єктом JSON; застосовано типові' });
+    return { settings: defaultSettings(), dropped };
+  }
+  const kept: Record<string, Record<string, unknown>> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const section = (SECTIONS as Record<string, z.ZodObject>)[name];
+    if (!section) {
+      dropped.push({ path: name, message: 'Невідомий розділ налаштувань' });
+      continue;
+    }
+    if (!isPlainObject(value)) {
+      dropped.push({ path: name, message: 'Розділ має бути об’єктом; застосовано типові значення' });
+      continue;
+    }
+    const part: Record<string, unknown> = {};
+    for (const [field, v] of Object.entries(value)) {
+      const schema = section.shape[field] as z.ZodType | undefined;
+      if (!schema) {
+        dropped.push({ path: `${name}.${field}`, message: 'Невідоме поле' });
+        continue;
+      }
+      const r = schema.safeParse(v);
+      if (r.success) part[field] = v;
+      else dropped.push({ path: `${name}.${field}`, message: r.error.issues[0]?.message ?? 'Некоректне значення' });
+    }
+    kept[name] = part;
+  }
+  const whole = settingsSchema.safeParse(kept);
+  if (whole.success) return { settings: whole.data, dropped };
+  // A rule across fields of one section: that section falls back as a whole.
+  for (const issue of whole.error.issues) {
+    const name = String(issue.path[0] ?? '');
+    if (name in kept) {
+      dropped.push({ path: issue.path.join('.'), message: issue.message });
+      delete kept[name];
+    }
+  }
+  return { settings: settingsSchema.parse(kept), dropped };
+}
+
+/** Sets one dotted path (`council.responsiblePerson`) in a patch; the path must name a known field. */
+export function settingsPathType(path: string): 'string' | 'number' | 'boolean' | 'json' | null {
+  const [name, field, ...rest] = path.split('.');
+  const section = name ? (SECTIONS as Record<string, z.ZodObject>)[name] : undefined;
+  if (!section || !field || rest.length || !(field in section.shape)) return null;
+  const sample = (defaultSettings() as unknown as Record<string, Record<string, unknown>>)[name!]![field];
+  if (typeof sample === 'string') return 'string';
+  if (typeof sample === 'number') return 'number';
+  if (typeof sample === 'boolean') return 'boolean';
+  return 'json';
+}

@@ -147,8 +147,12 @@ export function shoot(file: string): void {
   run('pdftoppm', ['-png', '-r', '60', file, join(dir, basename(file, '.pdf'))]);
 }
 
-/** Files other than the given ones in a folder: a failed write must leave nothing behind. */
-export const strayFiles = (dir: string, known: string[]): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => !known.includes(f)) : []);
+/**
+ * Files other than the given ones in a folder: a failed write must leave nothing behind. The
+ * register's chain key (`<register>.key`) belongs to the register, like its -wal and -shm.
+ */
+export const strayFiles = (dir: string, known: string[]): string[] =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => !known.includes(f) && !(f.endsWith('.key') && known.includes(f.slice(0, -4)))) : [];
 
 /** The QR codes a phone would read off page 1: rendered by poppler (PPM), decoded by jsQR. */
 export function readQr(file: string, page = 1, dpi = 200): string | null {

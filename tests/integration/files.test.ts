@@ -1,5 +1,5 @@
 /** files:read, files:upload and files:exportFolder over real files: the app reads back only what it wrote. */
-import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,5 +97,29 @@ describe('files API', () => {
     expect(await call('files:upload', { name: 'a.pdf', base64: 'не base64' })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     const big = 'A'.repeat(Math.ceil((60 * 1024 * 1024) / 3) * 4 + 4);
     expect(await call('files:upload', { name: 'a.pdf', base64: big })).toMatchObject({ ok: false, error: { kind: 'invalid_input', message: expect.stringMatching(/60 МБ/) } });
+  });
+
+  it('a setting cannot open the disk: export folder «/», print of any PDF, exports and imports outside (finding 9)', async () => {
+    const elsewhere = tempDir('other-');
+    const pdf = join(elsewhere, 'anything.pdf');
+    writeFileSync(pdf, '%PDF-1.4 not ours');
+    const printed: string[] = [];
+    const hp = createHandlers(t.db, { printers: async () => [], print: async (path: string) => void printed.push(path) } as never);
+    try {
+      updateSettings(t.db, { exports: { folder: '/' }, openData: { folder: elsewhere } });
+      for (const path of ['/etc/passwd', pdf, t.file]) expect(await call('files:read', { path }), path).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+      const p = await dispatch(hp, 'documents:print', { path: pdf, kind: 'receipt' });
+      expect(p).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+      expect(printed).toEqual([]);
+      expect(await call('journal:export', { month: '2026-11', format: 'csv', out: join(elsewhere, 'j.csv') })).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+      expect(await call('reports:export', { from: '2026-11-01', to: '2026-11-30', format: 'pdf', out: '/tmp/r.pdf' })).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+      expect(await call('opendata:publish', {})).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+      expect(await call('import:preview', { file: pdf })).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+      expect(await call('documents:make', { kind: 'form_natural', out: join(elsewhere, 'f.pdf') })).toMatchObject({ ok: false, error: { kind: 'not_allowed' } });
+      expect(readdirSync(elsewhere)).toEqual(['anything.pdf']);
+    } finally {
+      updateSettings(t.db, { exports: { folder: '' }, openData: { folder: '' } });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../src/main/db/open';
+import { APPLICATION_ID, openDb } from '../../src/main/db/open';
+import { verifyRegister } from '../../src/main/services/verify';
 import { registerRequest } from '../../src/main/services/registration';
 import { AppError } from '../../src/shared/errors';
 import { sampleRequest, tempDir } from '../helpers/tempDb';
@@ -54,5 +55,39 @@ describe('migrations', () => {
     const again = new Database(file, { readonly: true });
     expect(again.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual(before);
     again.close();
+  });
+});
+
+describe('upgrade from a 0001 register (journal keyed by its name)', () => {
+  // Made by the app as of migration 0001: З-1, З-2 in «запити», then the journal renamed to
+  // «вхідні», which restarted numbering at З-1 (issue 8, finding 1).
+  const fixture = join(__dirname, '..', 'fixtures', 'register-0001.sqlite');
+
+  it('keys numbering by a stable journal id, marks the file, seals the log and keeps every number', () => {
+    const file = join(dir, 'old.sqlite');
+    copyFileSync(fixture, file);
+    const db = openDb(file, { now: () => new Date('2026-11-24T10:00:00+02:00') });
+    try {
+      expect(db.sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+      const journals = db.sqlite.prepare('SELECT id, name FROM journals ORDER BY id').all();
+      expect(journals).toEqual([
+        { id: 'legacy:запити', name: 'запити' },
+        { id: 'main', name: 'вхідні' },
+      ]);
+      const rows = db.sqlite.prepare('SELECT journal_id AS j, incoming_index AS i FROM requests ORDER BY pk').all();
+      expect(rows).toEqual([
+        { j: 'legacy:запити', i: 'З-1' },
+        { j: 'legacy:запити', i: 'З-2' },
+        { j: 'main', i: 'З-1' },
+      ]);
+      expect(db.sqlite.prepare('SELECT count(*) FROM events WHERE mac IS NULL').pluck().get()).toBe(0);
+      expect(verifyRegister(db)).toMatchObject({ ok: true, findings: [] });
+      // The next number continues past every number any name reached: never З-1 or З-2 again.
+      expect(registerRequest(db, sampleRequest({ receivedAt: '2026-11-24T09:00:00+02:00' })).index).toBe('З-3');
+      expect(verifyRegister(db).findings).toEqual([]);
+      expect(() => db.sqlite.exec("DELETE FROM requests WHERE incoming_index = 'З-3'")).toThrow(/never deleted/);
+    } finally {
+      db.sqlite.close();
+    }
   });
 });

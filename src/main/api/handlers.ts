@@ -9,10 +9,9 @@ import { AppError, type Result } from '../../shared/errors';
 import { dueQuery, parseInput } from '../../shared/schemas';
 import type { Db } from '../db/open';
 import { actOnRequest } from '../services/actions';
-import { getRequest, listRequests, recomputeAll, todayPanel } from '../services/queries';
+import { getRequest, listRequests, todayPanel } from '../services/queries';
 import { registerRequest } from '../services/registration';
-import { getSettings, updateSettings } from '../services/settings';
-import type { Settings } from '../../shared/settings';
+import { getSettings, readSettings, updateSettings } from '../services/settings';
 import { makeDocument, printDocument } from '../services/documents';
 import type { PrintPort } from '../../shared/documents';
 import { exportJournal } from '../services/journal';
@@ -20,7 +19,7 @@ import { exportReport, getReport } from '../services/reports';
 import { openDataStatus, publishOpenData } from '../services/openData';
 import { previewImport, runImport } from '../services/import';
 import { JobRegistry } from '../services/jobs';
-import { exportFolder, readAppFile, uploadFile } from '../services/files';
+import { confineApiPath, exportFolder, readAppFile, uploadFile } from '../services/files';
 import { jobRef, jobsQuery } from '../../shared/journalInputs';
 import { APP_VERSION } from '../version';
 
@@ -45,14 +44,9 @@ export function createHandlers(db: Db, print?: PrintPort): Handlers {
     'requests:today': () => todayPanel(db),
     'deadlines:due': (i) => dueFor(i, getSettings(db).calendar),
     'settings:get': () => getSettings(db),
-    'settings:update': (i) => {
-      const terms = (x: Settings) => JSON.stringify([x.calendar, x.rules]);
-      const before = terms(getSettings(db));
-      const s = updateSettings(db, i);
-      // A calendar or terms change moves the deadlines of every open request.
-      if (terms(s) !== before) recomputeAll(db);
-      return s;
-    },
+    // Saved together with its consequences (deadlines, the journal's label) in one transaction.
+    'settings:update': (i) => updateSettings(db, i),
+    'settings:dropped': () => readSettings(db).dropped,
     'app:info': () => {
       const now = db.now();
       return {
@@ -65,18 +59,42 @@ export function createHandlers(db: Db, print?: PrintPort): Handlers {
       };
     },
     'documents:make': async (i) => {
+      const d = i as { out?: string; onto?: string };
+      if (d.out) confineApiPath(db, d.out, 'write');
+      if (d.onto) confineApiPath(db, d.onto, 'read');
       const { bytes, ...made } = await makeDocument(db, i);
       return { ...made, pdfBase64: Buffer.from(bytes).toString('base64') };
     },
     'documents:printers': async () => (print ? print.printers() : []),
-    'documents:print': (i) => printDocument(db, print, i),
-    'journal:export': (i) => jobs.start('journal:export', (ctl) => exportJournal(db, i, ctl)),
+    // Only files the app produced (previews, exports in its folders) are sent to a printer.
+    'documents:print': (i) => {
+      confineApiPath(db, (i as { path: string }).path, 'read');
+      return printDocument(db, print, i);
+    },
+    'journal:export': (i) => {
+      confineApiPath(db, (i as { out: string }).out, 'write');
+      return jobs.start('journal:export', (ctl) => exportJournal(db, i, ctl));
+    },
     'reports:get': (i) => getReport(db, i),
-    'reports:export': (i) => jobs.start('reports:export', (ctl) => exportReport(db, i, ctl)),
+    'reports:export': (i) => {
+      confineApiPath(db, (i as { out: string }).out, 'write');
+      return jobs.start('reports:export', (ctl) => exportReport(db, i, ctl));
+    },
     'opendata:status': () => openDataStatus(db),
-    'opendata:publish': (i) => publishOpenData(db, i ?? {}),
-    'import:preview': (i) => jobs.start('import:preview', (ctl) => previewImport(db, i, ctl)),
-    'import:run': (i) => jobs.start('import:run', (ctl) => runImport(db, i, ctl)),
+    'opendata:publish': (i) => {
+      // The settings' folder too: a setting alone must not open the disk to the API.
+      const out = (i as { out?: string } | undefined)?.out || getSettings(db).openData.folder;
+      if (out) confineApiPath(db, out, 'write');
+      return publishOpenData(db, i ?? {});
+    },
+    'import:preview': (i) => {
+      confineApiPath(db, (i as { file: string }).file, 'read');
+      return jobs.start('import:preview', (ctl) => previewImport(db, i, ctl));
+    },
+    'import:run': (i) => {
+      confineApiPath(db, (i as { file: string }).file, 'read');
+      return jobs.start('import:run', (ctl) => runImport(db, i, ctl));
+    },
     'jobs:status': (i) => jobs.status(parseInput(jobsQuery, i)?.id),
     'jobs:cancel': (i) => jobs.cancel(parseInput(jobRef, i).id),
     'files:read': (i) => readAppFile(db, i),
@@ -102,10 +120,25 @@ export function dispatch(handlers: Handlers, method: unknown, input: unknown): R
   }
 }
 
+/** Failures of the file system and SQLite, told by their code (messages differ between versions and locales). */
+const BY_CODE: Record<string, { kind: AppError['kind']; message: string }> = {
+  SQLITE_BUSY: { kind: 'io', message: 'Реєстр зайнятий іншим процесом. Спробуйте ще раз за кілька секунд; нічого не змінено.' },
+  SQLITE_LOCKED: { kind: 'io', message: 'Реєстр зайнятий іншим процесом. Спробуйте ще раз за кілька секунд; нічого не змінено.' },
+  SQLITE_FULL: { kind: 'io', message: 'Диск заповнено: зміну не збережено. Звільніть місце на диску і повторіть.' },
+  ENOSPC: { kind: 'io', message: 'Диск заповнено: файл не записано. Звільніть місце на диску і повторіть.' },
+  SQLITE_READONLY: { kind: 'io', message: 'Реєстр відкрито лише для читання (немає прав на запис у файл чи папку); зміну не збережено.' },
+  SQLITE_CORRUPT: { kind: 'io', message: 'Файл реєстру пошкоджено. Запустіть перевірку (verify) і відновіть реєстр з резервної копії.' },
+  SQLITE_NOTADB: { kind: 'io', message: 'Файл не є базою SQLite реєстру.' },
+  SQLITE_IOERR: { kind: 'io', message: 'Помилка читання чи запису диска; зміну не збережено.' },
+  EACCES: { kind: 'io', message: 'Немає прав на доступ до файлу.' },
+  EPERM: { kind: 'io', message: 'Немає прав на доступ до файлу.' },
+};
+
 export function toErrorData(e: unknown): { kind: AppError['kind']; message: string } {
   if (e instanceof AppError) return e.toData();
-  if (e instanceof Error && /SQLITE_BUSY|database is locked/.test(e.message))
-    return { kind: 'io', message: 'Реєстр зайнятий іншим процесом. Спробуйте ще раз за кілька секунд.' };
-  if (e instanceof Error && /SQLITE_FULL|ENOSPC/.test(e.message)) return { kind: 'io', message: 'Недостатньо місця на диску. Звільніть місце і повторіть.' };
+  const code = String((e as { code?: unknown })?.code ?? '');
+  // SQLITE_IOERR_WRITE, SQLITE_BUSY_SNAPSHOT…: the extended code starts with the primary one.
+  const known = BY_CODE[code] ?? BY_CODE[code.replace(/^(SQLITE_[A-Z]+?)_.*$/, '$1')];
+  if (known) return { ...known };
   return { kind: 'internal', message: `Внутрішня помилка: ${e instanceof Error ? e.message : String(e)}` };
 }

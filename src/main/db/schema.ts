@@ -11,7 +11,10 @@ export const requests = sqliteTable(
     // A stable integer key: the search index's rowid points here (implicit rowids may change on VACUUM).
     pk: integer('pk').primaryKey({ autoIncrement: true }),
     id: text('id').notNull(),
+    /** The journal's name when the request was registered: a label, kept as it was printed. */
     journal: text('journal').notNull(),
+    /** The journal's stable id (`journals.id`): numbering is keyed by it, never by the name. */
+    journalId: text('journal_id').notNull().default(''),
     year: integer('year').notNull(),
     seq: integer('seq').notNull(),
     index: text('incoming_index').notNull(),
@@ -44,7 +47,9 @@ export const requests = sqliteTable(
   },
   (t) => [
     uniqueIndex('requests_id').on(t.id),
-    uniqueIndex('requests_journal_year_seq').on(t.journal, t.year, t.seq),
+    uniqueIndex('requests_journal_id_year_seq').on(t.journalId, t.year, t.seq),
+    // The printed number itself is unique per journal and year: no template or name change can repeat one.
+    uniqueIndex('requests_journal_id_year_index').on(t.journalId, t.year, t.index),
     index('requests_index').on(t.index),
     index('requests_received').on(t.receivedDate),
     index('requests_status_due').on(t.status, t.dueDate),
@@ -68,15 +73,31 @@ export const events = sqliteTable(
     hlc: text('hlc').notNull(),
     /** sha256 over the previous row's hash and this row: editing or deleting a row breaks the chain. */
     hash: text('hash').notNull(),
+    /**
+     * HMAC of `hash` with the register's key, kept outside the file: whoever recomputes the plain
+     * chain after removing an event cannot recompute these. Null only for events written before
+     * the key existed (they are sealed when the key is first made).
+     */
+    mac: text('mac'),
     /** Null until the server has accepted it; the outbox is simply `synced_at IS NULL`. */
     syncedAt: text('synced_at'),
   },
   (t) => [uniqueIndex('events_id').on(t.id), index('events_request').on(t.requestId, t.hlc), index('events_unsynced').on(t.syncedAt)],
 );
 
+/** A journal of incoming requests. The id is what numbering hangs on; the name is a label the clerk may change. */
+export const journals = sqliteTable('journals', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
 export const counters = sqliteTable(
   'counters',
   {
+    /** The journal's stable id (`journals.id`) since migration 0002 — never its display name. */
     journal: text('journal').notNull(),
     year: integer('year').notNull(),
     /** The last number handed out; numbers are never reused, so this only grows. */
@@ -84,6 +105,19 @@ export const counters = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.journal, t.year] })],
 );
+
+/**
+ * Seals of the event log: every so often the chain's head (position and hash) with its HMAC.
+ * Sync sends them to the server, so even a forger who holds the key cannot rewrite what was
+ * anchored there.
+ */
+export const checkpoints = sqliteTable('checkpoints', {
+  pos: integer('pos').primaryKey(),
+  hash: text('hash').notNull(),
+  mac: text('mac').notNull(),
+  at: text('at').notNull(),
+  syncedAt: text('synced_at'),
+});
 
 export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),

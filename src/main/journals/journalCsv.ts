@@ -4,13 +4,18 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { writeFile } from 'node:fs/promises';
+import { neutraliseFormula } from '../../shared/csvSafe';
 import { cellText, JOURNAL_COLUMNS, type JournalRow } from '../../shared/journalRows';
 import type { JobControl } from '../services/jobs';
 import { writeAtomically } from './atomicFile';
 import type { JournalDoc } from './journalDoc';
 
 export function journalCsvText(rows: readonly JournalRow[], separator: ';' | ','): string {
-  const records = [JOURNAL_COLUMNS.map((c) => c.header), ...rows.map((r) => JOURNAL_COLUMNS.map((c) => cellText(c.type, r[c.key])))];
+  // Text cells carry what requesters typed: neutralised so that no cell is run as a formula.
+  const records = [
+    JOURNAL_COLUMNS.map((c) => c.header),
+    ...rows.map((r) => JOURNAL_COLUMNS.map((c) => (c.type === 'text' ? neutraliseFormula(cellText(c.type, r[c.key])) : cellText(c.type, r[c.key])))),
+  ];
   // csv-stringify quotes a bare LF only when told: a multi-line address must stay one field.
   return stringify(records, { delimiter: separator, bom: true, record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }

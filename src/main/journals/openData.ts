@@ -4,6 +4,7 @@
  * and JSON, with the data-set passport of CMU No. 835.
  */
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseFormula } from '../../shared/csvSafe';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Settings } from '../../shared/settings';
@@ -70,7 +71,7 @@ export function passport(s: Settings, firstPublished: string, lastModified: stri
 export async function writeOpenData(dir: string, records: MonthRecord[], pass: Passport): Promise<string[]> {
   const fields = pass.structure.map((f) => f.field);
   // Machine-readable: UTF-8 without BOM, comma, a header of field codes (their titles are in the passport).
-  const csv = stringify([fields, ...records.map((r) => fields.map((f) => r[f]))], { record_delimiter: '\r\n' });
+  const csv = stringify([fields, ...records.map((r) => fields.map((f) => (typeof r[f] === 'string' ? neutraliseFormula(r[f]) : r[f])))], { record_delimiter: '\r\n' });
   const files: [string, string][] = [
     [OPEN_DATA_FILES.csv, csv],
     [OPEN_DATA_FILES.json, `${JSON.stringify(records, null, 2)}\n`],

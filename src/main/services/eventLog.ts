@@ -7,6 +7,7 @@ import { kyivIso } from '../../shared/calendar';
 import type { EventPayloads, EventType, RequestEvent } from '../../shared/domain';
 import { formatHlc, tick } from '../../shared/sync/hlc';
 import { prepared, type Db } from '../db/open';
+import { sealOf } from '../db/registerKey';
 
 interface EventRow {
   pos: number;
@@ -19,7 +20,11 @@ interface EventRow {
   user: string;
   hlc: string;
   hash: string;
+  mac: string | null;
 }
+
+/** Every this many events the chain's head is sealed into `checkpoints`, for sync to anchor on the server. */
+export const CHECKPOINT_EVERY = 100;
 
 /** The canonical text an event's hash covers: every field that defines the event. */
 export function eventHash(prevHash: string, e: RequestEvent): string {
@@ -49,9 +54,15 @@ export function newEvent<T extends EventType>(db: Db, requestId: string, type: T
 
 export function insertEvent(db: Db, e: RequestEvent): void {
   const hash = eventHash(lastHash(db), e);
-  prepared(
+  const { lastInsertRowid } = prepared(
     db, 'INSERT INTO events (id, request_id, type, payload, at, desk, user, hlc, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
     .run(e.id, e.requestId, e.type, JSON.stringify(e.payload), e.at, e.desk, e.user, e.hlc, hash);
+  const pos = Number(lastInsertRowid);
+  // The seal covers the position too: an event cannot be removed and the rest moved up under old seals.
+  const mac = sealOf(db.key, pos, hash);
+  prepared(db, 'UPDATE events SET mac = ? WHERE pos = ?').run(mac, pos);
+  if (pos % CHECKPOINT_EVERY === 0)
+    prepared(db, 'INSERT INTO checkpoints (pos, hash, mac, at) VALUES (?, ?, ?, ?)').run(pos, hash, mac, new Date().toISOString());
 }
 
 export const rowToEvent = (r: EventRow): RequestEvent => ({

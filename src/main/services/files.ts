@@ -44,14 +44,71 @@ const inside = (dir: string, file: string): boolean => {
  * temporary folder only the shapes the app writes count — `registry-desk-*.pdf` previews at its
  * top and files in `registry-desk-upload-*` folders — not whatever else sits under such a name.
  */
-function allowed(db: Db, file: string): boolean {
+function appTempFile(file: string): boolean {
   const tmp = realpathSync(tmpdir());
-  if (inside(tmp, file)) {
-    const parts = relative(tmp, file).split(sep);
-    if (parts.length === 1 && parts[0]!.startsWith(TEMP_PREFIX)) return true;
-    if (parts.length === 2 && parts[0]!.startsWith(UPLOAD_PREFIX)) return true;
+  if (!inside(tmp, file)) return false;
+  const parts = relative(tmp, file).split(sep);
+  return (parts.length === 1 && parts[0]!.startsWith(TEMP_PREFIX)) || (parts.length === 2 && parts[0]!.startsWith(UPLOAD_PREFIX));
+}
+
+const grants = new WeakMap<Db, Set<string>>();
+
+/**
+ * A folder the person chose through the shell's own dialog (Electron): the API may read and
+ * write there. A setting alone grants nothing — whoever can call `settings:update` could name `/`.
+ */
+export function grantFolder(db: Db, dir: string): void {
+  let set = grants.get(db);
+  if (!set) grants.set(db, (set = new Set()));
+  set.add(realpathSync(ensureWritableDir(dir)));
+}
+
+/** The folders the API may use: the register's own (the web shell's served data folder) and the granted ones. */
+function roots(db: Db): string[] {
+  return [realpathSync(dirname(db.path)), ...(grants.get(db) ?? [])];
+}
+
+const underRoot = (db: Db, file: string) => roots(db).some((r) => r === file || inside(r, file));
+
+/** The export folder, when it lies where the API may go; otherwise reads there are refused. */
+function confinedExportFolder(db: Db): string | null {
+  const folder = realpathSync(exportFolder(db).folder);
+  return underRoot(db, folder) ? folder : null;
+}
+
+function allowed(db: Db, file: string): boolean {
+  if (appTempFile(file)) return true;
+  const folder = confinedExportFolder(db);
+  return folder !== null && inside(folder, file);
+}
+
+/**
+ * A path an API call (not the CLI: its user has the shell anyway) wants to write or read:
+ * inside the register's folder or a granted one, or (reading) the app's own temporary files.
+ * Never a register's own files — the output guard refuses those for every writer.
+ */
+export function confineApiPath(db: Db, path: string, mode: 'read' | 'write'): void {
+  const refuse = () =>
+    new AppError('not_allowed', `Шлях «${path}» поза папками програми: через програму можна читати й записувати лише в папці реєстру, у вибраних папках і тимчасових файлах програми`);
+  if (!isAbsolute(path)) throw refuse();
+  let real: string;
+  try {
+    real = mode === 'read' ? realpathSync(path) : join(realpathSync(nearestExisting(dirname(path))), relative(nearestExisting(dirname(path)), path));
+  } catch {
+    throw refuse();
   }
-  return inside(realpathSync(exportFolder(db).folder), file);
+  if (mode === 'read' && appTempFile(real)) return;
+  if (!underRoot(db, real)) throw refuse();
+}
+
+function nearestExisting(dir: string): string {
+  let d = dir;
+  while (!statSync(d, { throwIfNoEntry: false })) {
+    const up = dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  return d;
 }
 
 export function readAppFile(db: Db, raw: unknown): FileContent {

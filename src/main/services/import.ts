@@ -18,6 +18,7 @@ import { insertEvent, newEvent } from './eventLog';
 import { throwIfCancelled, yieldToLoop, type JobControl } from './jobs';
 import { calendarAndRules, refreshProjection } from './projection';
 import { insertRequestRow } from './registration';
+import { activeJournalId } from './journals';
 import { getSettings } from './settings';
 
 export interface ImportProblem {
@@ -58,7 +59,11 @@ async function plan(db: Db, raw: unknown, ctl: JobControl, dryRun: boolean) {
   const { headerLine, columns, problems: headerProblems } = resolveColumns(table, mapping);
   if (headerProblems.length) throw new AppError('invalid_input', headerProblems.join('; '));
   const journal = getSettings(db).index.journal;
-  const taken = new Set((db.sqlite.prepare('SELECT year, seq FROM requests WHERE journal = ?').all(journal) as { year: number; seq: number }[]).map((r) => `${r.year}:${r.seq}`));
+  const journalId = activeJournalId(db);
+  const existing = db.sqlite.prepare('SELECT year, seq, incoming_index AS idx FROM requests WHERE journal_id = ?').all(journalId) as { year: number; seq: number; idx: string }[];
+  const taken = new Set(existing.map((r) => `${r.year}:${r.seq}`));
+  // The printed index is unique per journal and year, whatever the number inside it.
+  const takenIndex = new Set(existing.map((r) => `${r.year}:${r.idx}`));
   const inFile = new Map<string, number>();
   const today = kyivDate(db.now());
   const report: ImportReport = {
@@ -103,6 +108,11 @@ async function plan(db: Db, raw: unknown, ctl: JobControl, dryRun: boolean) {
       refuse(c.index, formatIssues(v.error));
       continue;
     }
+    if (takenIndex.has(`${c.year}:${c.index}`)) {
+      refuse(c.index, `Номер ${c.index} за ${c.year} рік уже є в реєстрі`);
+      continue;
+    }
+    takenIndex.add(`${c.year}:${c.index}`);
     inFile.set(key, line);
     accepted.push(c);
     for (const message of c.warnings) report.warnings.push({ line, index: c.index, message });
@@ -111,10 +121,10 @@ async function plan(db: Db, raw: unknown, ctl: JobControl, dryRun: boolean) {
   }
   report.imported = accepted.length;
   const last = new Map<number, number>();
-  for (const r of db.sqlite.prepare('SELECT year, last FROM counters WHERE journal = ?').all(journal) as { year: number; last: number }[]) last.set(r.year, r.last);
+  for (const r of db.sqlite.prepare('SELECT year, last FROM counters WHERE journal = ?').all(journalId) as { year: number; last: number }[]) last.set(r.year, r.last);
   for (const c of accepted) last.set(c.year, Math.max(last.get(c.year) ?? 0, c.seq));
   report.counters = [...last].map(([year, l]) => ({ year, last: l })).sort((a, b) => a.year - b.year);
-  return { report, accepted, journal };
+  return { report, accepted, journal, journalId };
 }
 
 /** The moment of a result: noon of its day, never before the receipt (the fold dates closures by it). */
@@ -124,11 +134,11 @@ function resultAt(c: Candidate): Date {
   return noon < received ? received : noon;
 }
 
-function insertCandidate(db: Db, c: Candidate, journal: string): string {
+function insertCandidate(db: Db, c: Candidate, journal: string, journalId: string): string {
   const reg = normalizeRegistration(parseInput(registerInput, c.registration), c.receivedAt);
   const missing = missingParts(reg);
   const id = randomUUID();
-  insertRequestRow(db, { id, journal, year: c.year, seq: c.seq, index: c.index, reg, missing });
+  insertRequestRow(db, { id, journal, journalId, year: c.year, seq: c.seq, index: c.index, reg, missing });
   const received = new Date(c.receivedAt);
   const add = <T extends EventType>(type: T, payload: EventPayloads[T], at: Date) => insertEvent(db, newEvent(db, id, type, payload, at));
   add('registered', { ...reg, index: c.index, journal, year: c.year, seq: c.seq }, received);
@@ -150,7 +160,7 @@ export async function previewImport(db: Db, raw: unknown, ctl: JobControl = {}):
 }
 
 export async function runImport(db: Db, raw: unknown, ctl: JobControl = {}): Promise<ImportReport> {
-  const { report, accepted, journal } = await plan(db, raw, ctl, false);
+  const { report, accepted, journal, journalId } = await plan(db, raw, ctl, false);
   const ctx = calendarAndRules(db);
   const total = accepted.length * 2;
   // One transaction: a cancel or a failure at any row rolls back every row. better-sqlite3 runs it
@@ -161,11 +171,11 @@ export async function runImport(db: Db, raw: unknown, ctl: JobControl = {}): Pro
         throwIfCancelled(ctl.signal);
         ctl.onProgress?.({ done: accepted.length + i, total });
       }
-      refreshProjection(db, insertCandidate(db, c, journal), ctx);
+      refreshProjection(db, insertCandidate(db, c, journal, journalId), ctx);
     });
     throwIfCancelled(ctl.signal);
     const up = db.sqlite.prepare('INSERT INTO counters (journal, year, last) VALUES (?, ?, ?) ON CONFLICT(journal, year) DO UPDATE SET last = max(last, excluded.last)');
-    for (const c of report.counters) up.run(journal, c.year, c.last);
+    for (const c of report.counters) up.run(journalId, c.year, c.last);
   });
   write.immediate();
   ctl.onProgress?.({ done: total, total });

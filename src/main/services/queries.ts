@@ -112,7 +112,7 @@ export function todayPanel(db: Db): TodayPanel {
   };
 }
 
-/** Recomputes every request's projection, e.g. after the calendar or the terms changed. */
+/** Recomputes every request's projection, e.g. after the calendar or the terms changed (inside the caller's transaction when there is one). */
 export function recomputeAll(db: Db): number {
   const ctx = calendarAndRules(db);
   const ids = db.sqlite.prepare('SELECT id FROM requests').pluck().all() as string[];

@@ -1,24 +1,72 @@
-/** Desk settings, stored as one JSON document in `meta` and validated on every read and write. */
+/**
+ * Desk settings, stored as one JSON document in `meta`. Read part by part (a field that no longer
+ * validates falls back alone, and is reported); written in one `BEGIN IMMEDIATE` transaction with
+ * everything that follows from them — the journal's label and every open request's deadline — so
+ * a change is saved with its consequences or not at all.
+ */
+import { AppError } from '../../shared/errors';
+import { indexNumberIn } from '../../shared/incomingIndex';
 import { invalidInput } from '../../shared/schemas';
-import { mergeSettings, settingsSchema, type Settings } from '../../shared/settings';
+import { mergeSettings, parseSettingsLeniently, settingsSchema, type DroppedSetting, type Settings } from '../../shared/settings';
 import { prepared, type Db } from '../db/open';
+import { activeJournalId, labelJournal } from './journals';
+import { recomputeAll } from './queries';
 
 const KEY = 'settings';
 
-export function getSettings(db: Db): Settings {
+/** The stored settings and whatever part of them could not be kept. */
+export function readSettings(db: Db): { settings: Settings; dropped: DroppedSetting[] } {
   const row = prepared(db, 'SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string } | undefined;
-  if (!row) return settingsSchema.parse({});
-  const parsed = settingsSchema.safeParse(JSON.parse(row.value));
-  // A settings document that no longer validates must not stop the desk: fall back part by part.
-  return parsed.success ? parsed.data : settingsSchema.parse({});
+  if (!row) return parseSettingsLeniently(undefined);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(row.value);
+  } catch {
+    return { ...parseSettingsLeniently(undefined), dropped: [{ path: '', message: 'Збережені налаштування пошкоджено (не JSON); застосовано типові' }] };
+  }
+  return parseSettingsLeniently(raw);
+}
+
+export function getSettings(db: Db): Settings {
+  return readSettings(db).settings;
+}
+
+const terms = (s: Settings) => JSON.stringify([s.calendar, s.rules]);
+const numbering = (s: Settings) => JSON.stringify([s.index.template, s.index.prefix, s.index.deskCode, s.index.caseIndex]);
+
+/**
+ * A new template must not be able to print a number already given: for every index of the journal,
+ * if the new template reads it as number n beyond that year's counter, the counter would reach n
+ * and print it again.
+ */
+function refuseRepeatingTemplate(db: Db, s: Settings): void {
+  const journalId = activeJournalId(db);
+  const last = new Map((prepared(db, 'SELECT year, last FROM counters WHERE journal = ?').all(journalId) as { year: number; last: number }[]).map((r) => [r.year, r.last]));
+  const rows = prepared(db, 'SELECT year, incoming_index AS idx FROM requests WHERE journal_id = ?').all(journalId) as { year: number; idx: string }[];
+  for (const r of rows) {
+    const n = indexNumberIn(s.index.template, { year: r.year, prefix: s.index.prefix, desk: s.index.deskCode, caseIndex: s.index.caseIndex }, r.idx);
+    if (n !== null && n > (last.get(r.year) ?? 0))
+      throw new AppError('invalid_input', `Шаблон «${s.index.template}» надрукував би номер ${r.idx} (${r.year}) вдруге — такий уже видано. Оберіть інший шаблон.`, [
+        { path: 'index.template', message: `Номер ${r.idx} уже видано` },
+      ]);
+  }
 }
 
 export function updateSettings(db: Db, patch: unknown): Settings {
-  const merged = mergeSettings(getSettings(db), patch);
-  const r = settingsSchema.safeParse(merged);
-  if (!r.success) throw invalidInput(r.error);
-  prepared(
-    db, "INSERT INTO meta (key, value, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now')) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")
-    .run(KEY, JSON.stringify(r.data));
-  return r.data;
+  const run = db.sqlite.transaction(() => {
+    // Read inside the write lock: two desks changing settings at once cannot merge over a stale copy.
+    const before = getSettings(db);
+    const r = settingsSchema.safeParse(mergeSettings(before, patch));
+    if (!r.success) throw invalidInput(r.error);
+    const next = r.data;
+    if (numbering(next) !== numbering(before)) refuseRepeatingTemplate(db, next);
+    prepared(
+      db, "INSERT INTO meta (key, value, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now')) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")
+      .run(KEY, JSON.stringify(next));
+    if (next.index.journal !== before.index.journal) labelJournal(db, activeJournalId(db), next.index.journal);
+    // A calendar or terms change moves the deadlines of every request, in this same transaction.
+    if (terms(next) !== terms(before)) recomputeAll(db);
+    return next;
+  });
+  return run.immediate();
 }

@@ -1,10 +1,14 @@
 /**
- * Checks a register the way an auditor would: the file is sound, the event log is whole and
- * unedited (hash chain), and every request's stored state is what its events say.
+ * Checks a register the way an auditor would, against everything the register promises: the
+ * file is sound and ours, the guarding triggers are in place, the event log is whole, unedited
+ * and sealed with the register's key, every request's registration and state are what its
+ * events say, no event lacks its request, every printed number is unique, and every counter
+ * stands exactly at the highest number it gave.
  */
-import type { RequestState } from '../../shared/domain';
+import type { Registration, RequestState } from '../../shared/domain';
 import { deriveState } from '../../shared/requestState';
-import type { Db } from '../db/open';
+import { APPLICATION_ID, type Db } from '../db/open';
+import { sealOf } from '../db/registerKey';
 import { allEventRows, eventHash, loadEvents, rowToEvent } from './eventLog';
 import { calendarAndRules, rowToRecord, type RequestRow } from './projection';
 
@@ -15,40 +19,123 @@ export interface VerifyReport {
   findings: string[];
 }
 
-export function verifyRegister(db: Db): VerifyReport {
-  const findings: string[] = [];
+/** The triggers that keep the log append-only and the numbers fixed (migrations 0001 and 0002). */
+export const GUARD_TRIGGERS = [
+  'events_append_only_update',
+  'events_append_only_delete',
+  'events_mac_once',
+  'requests_never_deleted',
+  'requests_number_fixed',
+  'counters_only_grow',
+  'counters_never_deleted',
+  'journals_id_fixed',
+  'journals_never_deleted',
+  'checkpoints_append_only_update',
+  'checkpoints_append_only_delete',
+] as const;
+
+const REGISTRATION_FIELDS = [
+  'receivedAt', 'channel', 'form', 'requesterType', 'requesterName', 'postalAddress', 'email', 'phone',
+  'description', 'urgent', 'urgentReason', 'replyBy', 'signed', 'filledByOfficial',
+] as const satisfies readonly (keyof Registration)[];
+
+function checkFile(db: Db, findings: string[]): void {
   const integrity = db.sqlite.pragma('integrity_check', { simple: true });
   if (integrity !== 'ok') findings.push(`Файл бази пошкоджено: ${String(integrity)}`);
+  if (db.sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) findings.push('Файл не позначено як реєстр Registry Desk (application_id)');
+  const present = new Set(db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]);
+  for (const t of GUARD_TRIGGERS) if (!present.has(t)) findings.push(`Вилучено захисний тригер ${t}: записи реєстру можна було змінювати`);
+}
 
+function checkChain(db: Db, findings: string[]): number {
   const events = allEventRows(db);
   let prev = '';
+  let chainBroken = false;
+  let sealBroken = false;
   for (const row of events) {
-    const expected = eventHash(prev, rowToEvent(row));
-    if (expected !== row.hash) {
+    if (!chainBroken && eventHash(prev, rowToEvent(row)) !== row.hash) {
       findings.push(`Журнал подій змінено або пошкоджено: подія ${row.id} (позиція ${row.pos})`);
-      break;
+      chainBroken = true;
+    }
+    // The seal is what a forger cannot recompute: it catches a log rewritten with a fresh plain chain.
+    if (!sealBroken && row.mac !== sealOf(db.key, row.pos, row.hash)) {
+      findings.push(`Печатка журналу подій не збігається з позиції ${row.pos}: журнал переписано або ключ реєстру не той`);
+      sealBroken = true;
     }
     prev = row.hash;
   }
   // AUTOINCREMENT remembers the highest position ever used, so even a removed last event shows.
   const issued = (db.sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").pluck().get() as number | undefined) ?? 0;
-  if (issued !== events.length) findings.push(`З журналу подій вилучено ${issued - events.length} запис(ів)`);
+  const positions = new Set(events.map((e) => e.pos));
+  const missing = issued - events.length;
+  if (missing !== 0 || events.some((e) => e.pos > issued)) findings.push(`З журналу подій вилучено ${missing} запис(ів)`);
+  const cps = db.sqlite.prepare('SELECT pos, hash, mac FROM checkpoints ORDER BY pos').all() as { pos: number; hash: string; mac: string }[];
+  const byPos = new Map(events.map((e) => [e.pos, e.hash]));
+  for (const cp of cps) {
+    if (cp.mac !== sealOf(db.key, cp.pos, cp.hash)) findings.push(`Контрольну точку журналу на позиції ${cp.pos} підроблено`);
+    else if (!positions.has(cp.pos) || byPos.get(cp.pos) !== cp.hash) findings.push(`Журнал подій не збігається з контрольною точкою на позиції ${cp.pos}`);
+  }
+  return events.length;
+}
 
+function checkRequests(db: Db, findings: string[]): number {
   const { cal, rules } = calendarAndRules(db);
   const rows = db.sqlite.prepare('SELECT * FROM requests ORDER BY year, seq').all() as RequestRow[];
   for (const row of rows) {
     const record = rowToRecord(row);
+    const label = `${record.index} (${record.year})`;
     const evs = loadEvents(db, record.id);
-    if (!evs.some((e) => e.type === 'registered')) findings.push(`Запит ${record.index} (${record.year}) не має події реєстрації`);
+    const registered = evs.find((e) => e.type === 'registered');
+    if (!registered) {
+      findings.push(`Запит ${label} не має події реєстрації`);
+      continue;
+    }
+    const p = registered.payload as Registration & { index: string; year: number; seq: number };
+    const differs = REGISTRATION_FIELDS.filter((k) => JSON.stringify(record[k] ?? null) !== JSON.stringify(p[k] ?? null));
+    if (p.index !== record.index || p.year !== record.year || p.seq !== record.seq) differs.push('receivedAt');
+    if (differs.length) findings.push(`Дані реєстрації запиту ${label} не відповідають журналу подій: ${[...new Set(differs)].join(', ')}`);
     const derived = deriveState(record, evs, cal, rules);
     const stored = JSON.parse(row.state) as RequestState;
-    if (JSON.stringify(derived) !== JSON.stringify(stored) || row.status !== derived.status)
-      findings.push(`Стан запиту ${record.index} (${record.year}) не відповідає журналу подій`);
+    if (JSON.stringify(derived) !== JSON.stringify(stored) || row.status !== derived.status || row.due_date !== (derived.due?.dueDate ?? null))
+      findings.push(`Стан запиту ${label} не відповідає журналу подій`);
   }
+  const orphans = db.sqlite.prepare('SELECT DISTINCT request_id FROM events WHERE request_id NOT IN (SELECT id FROM requests)').pluck().all() as string[];
+  if (orphans.length) findings.push(`Події без запиту (реєстрацію вилучено): ${orphans.length} запит(ів), напр. ${orphans[0]}`);
+  return rows.length;
+}
+
+function checkNumbers(db: Db, findings: string[]): void {
+  const dupIndex = db.sqlite
+    .prepare('SELECT journal_id, year, incoming_index AS idx, count(*) AS n FROM requests GROUP BY journal_id, year, incoming_index HAVING n > 1')
+    .all() as { journal_id: string; year: number; idx: string; n: number }[];
+  for (const d of dupIndex) findings.push(`Номер ${d.idx} (${d.year}) видано ${d.n} рази`);
+  const dupSeq = db.sqlite.prepare('SELECT year, seq, count(*) AS n FROM requests GROUP BY journal_id, year, seq HAVING n > 1').all() as { year: number; seq: number; n: number }[];
+  for (const d of dupSeq) findings.push(`Порядковий номер ${d.seq} (${d.year}) видано ${d.n} рази`);
+  const unknown = db.sqlite.prepare('SELECT DISTINCT journal_id FROM requests WHERE journal_id NOT IN (SELECT id FROM journals)').pluck().all() as string[];
+  for (const j of unknown) findings.push(`Запити належать невідомому журналу «${j}»`);
+  // Exactly equal: behind would hand a number out twice, ahead is a silent gap in the journal.
   const counters = db.sqlite
-    .prepare('SELECT r.journal, r.year, max(r.seq) AS m, c.last FROM requests r LEFT JOIN counters c ON c.journal = r.journal AND c.year = r.year GROUP BY r.journal, r.year')
-    .all() as { journal: string; year: number; m: number; last: number | null }[];
-  for (const c of counters)
-    if ((c.last ?? 0) < c.m) findings.push(`Лічильник номерів ${c.year} (${c.journal}) відстає від виданих номерів: ${c.last} < ${c.m}`);
-  return { ok: findings.length === 0, requests: rows.length, events: events.length, findings };
+    .prepare(
+      `SELECT j AS journal, y AS year, (SELECT max(seq) FROM requests WHERE journal_id = j AND year = y) AS m,
+              (SELECT last FROM counters WHERE journal = j AND year = y) AS last,
+              (SELECT max(seq) FROM requests WHERE year = y) AS yearMax
+       FROM (SELECT journal_id AS j, year AS y FROM requests UNION SELECT journal, year FROM counters)`,
+    )
+    .all() as { journal: string; year: number; m: number | null; last: number | null; yearMax: number | null }[];
+  for (const c of counters) {
+    const m = c.m ?? 0;
+    const last = c.last ?? 0;
+    if (last < m) findings.push(`Лічильник номерів ${c.year} (${c.journal}) відстає від виданих номерів: ${last} < ${m}`);
+    // A register upgraded after a rename continues from the highest number of any of its journals.
+    if (last > m && last > (c.yearMax ?? 0)) findings.push(`Лічильник номерів ${c.year} (${c.journal}) забіг наперед: видано до ${m}, а лічильник ${last} — пропуск ${last - m} номер(ів)`);
+  }
+}
+
+export function verifyRegister(db: Db): VerifyReport {
+  const findings: string[] = [];
+  checkFile(db, findings);
+  const events = checkChain(db, findings);
+  const requests = checkRequests(db, findings);
+  checkNumbers(db, findings);
+  return { ok: findings.length === 0, requests, events, findings };
 }

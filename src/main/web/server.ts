@@ -27,21 +27,29 @@ const MAX_BODY = 2 * 1024 * 1024;
 const MAX_UPLOAD_BODY = MAX_UPLOAD_BASE64 + 64 * 1024;
 
 
+class TooLarge extends Error {}
+
+/** Reads the body up to `max`; past it, the rest is drained (not reset) so the client gets its 413. */
 function readBody(req: IncomingMessage, max = MAX_BODY): Promise<string> {
   return new Promise((ok, fail) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > max) {
-        fail(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= max) chunks.push(c);
     });
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > max ? fail(new TooLarge()) : ok(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', fail);
   });
 }
+
+const decodePath = (s: string): string | null => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null; // a malformed %-escape is the caller's error (400), not ours
+  }
+};
 
 function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
@@ -67,17 +75,21 @@ export function startWebShell(opts: WebShellOptions): Promise<{ server: Server; 
         if (req.method !== 'POST') return send(res, 405, '{"error":"POST only"}');
         const origin = req.headers.origin;
         if (origin && !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin)) return send(res, 403, '{"error":"forbidden origin"}');
-        const method = decodeURIComponent(url.pathname.slice(5));
+        const method = decodePath(url.pathname.slice(5));
+        if (method === null) return send(res, 400, JSON.stringify({ ok: false, error: { kind: 'invalid_input', message: 'Некоректна адреса запиту' } }));
         let input: unknown;
         try {
           const body = await readBody(req, method === 'files:upload' ? MAX_UPLOAD_BODY : MAX_BODY);
           input = body === '' ? undefined : JSON.parse(body);
-        } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { kind: 'invalid_input', message: method === 'files:upload' ? 'Файл більший за 60 МБ' : 'Некоректний запит: очікується JSON до 2 МБ' } }));
+        } catch (e) {
+          const message = method === 'files:upload' ? 'Файл більший за 60 МБ' : e instanceof TooLarge ? 'Запит більший за 2 МБ' : 'Некоректний запит: очікується JSON до 2 МБ';
+          return send(res, e instanceof TooLarge ? 413 : 400, JSON.stringify({ ok: false, error: { kind: 'invalid_input', message } }));
         }
         return send(res, 200, JSON.stringify(await dispatch(handlers, method, input)));
       }
-      const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+      const decoded = decodePath(url.pathname);
+      if (decoded === null) return send(res, 400, 'bad request', 'text/plain');
+      const rel = normalize(decoded).replace(/^([/\\])+/, '');
       let file = join(root, rel);
       if (!file.startsWith(root)) return send(res, 403, 'forbidden', 'text/plain');
       if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
@@ -85,7 +97,7 @@ export function startWebShell(opts: WebShellOptions): Promise<{ server: Server; 
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' });
       createReadStream(file).pipe(res);
     } catch (e) {
-      send(res, 500, JSON.stringify({ ok: false, error: { kind: 'internal', message: String(e) } }));
+      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { kind: 'internal', message: String(e) } }));
     }
   });
   return new Promise((ok, fail) => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { RequestSummary, RequestView } from '../domain';
 import type { AppErrorData, Result } from '../errors';
 import { actInput, dueQuery, listQuery, registerInput, requestRef } from '../schemas';
-import type { Settings } from '../settings';
+import type { DroppedSetting, Settings } from '../settings';
 import type { JobInfo } from '../jobs';
 import { importInput, journalExportInput, jobRef, jobsQuery, openDataPublishInput, reportExportInput, reportQuery } from '../journalInputs';
 import type { OpenDataStatus, PublishResult } from '../openDataStatus';
@@ -60,6 +60,8 @@ export const API_INPUTS = {
   'settings:get': none,
   /** Partial update of the settings; each part is merged and the whole validated. */
   'settings:update': z.record(z.string(), z.unknown()),
+  /** Parts of the stored settings that could not be kept (each fell back to its default), and why. */
+  'settings:dropped': none,
   'app:info': none,
   /** Starts writing the registration journal (month or period) as PDF, XLSX or CSV; follow it with `jobs:status`. */
   'journal:export': journalExportInput,
@@ -102,6 +104,7 @@ export interface ApiResults {
   'deadlines:due': { dueDate: string; dueAt?: string };
   'settings:get': Settings;
   'settings:update': Settings;
+  'settings:dropped': DroppedSetting[];
   'app:info': AppInfo;
   'journal:export': JobInfo;
   'reports:get': Statistics;

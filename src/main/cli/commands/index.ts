@@ -9,5 +9,6 @@ import { report } from './report';
 import { form, letter, receiptCommand, stamp } from './documents';
 import { verify } from './verify';
 import { backup, restore } from './backup';
+import { settings } from './settings';
 
-export const COMMANDS: Command[] = [register, show, list, act, due, stamp, receiptCommand, form, letter, verify, backup, restore, journal, report, opendata, importJournal];
+export const COMMANDS: Command[] = [register, show, list, act, due, stamp, receiptCommand, form, letter, settings, verify, backup, restore, journal, report, opendata, importJournal];

@@ -1,6 +1,7 @@
 /** report: statistics of a period as JSON (the figures), PDF or XLSX. */
-import { writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors';
+import { writeAtomically } from '../../journals/atomicFile';
 import { exportReport, getReport } from '../../services/reports';
 import { dbOption, printJson, requireString, withDb, type Command } from '../command';
 import { withDbAsync } from '../longRun';
@@ -16,7 +17,7 @@ export const report: Command = {
     if (format === 'json') {
       const stats = withDb(v, (db) => getReport(db, period));
       // The figures are the output; --out also keeps a copy in a file.
-      if (typeof v.out === 'string') writeFileSync(v.out, `${JSON.stringify(stats, null, 2)}\n`);
+      if (typeof v.out === 'string') await writeAtomically(v.out, (tmp) => writeFile(tmp, `${JSON.stringify(stats, null, 2)}\n`));
       return printJson(io, stats);
     }
     if (format !== 'pdf' && format !== 'xlsx') throw new AppError('invalid_input', 'Формат звіту: json, pdf або xlsx');
