@@ -16,6 +16,14 @@ import {
 import type { TermWarning } from './termGuards';
 import type { Deadline, EventPayloads, Registration, RequestEvent, RequestState } from './domain';
 
+/**
+ * The version of what `deriveState` derives. Bump it whenever the fold changes its result for the
+ * same events (a new field, a corrected rule): registers opened afterwards re-derive every stored
+ * state once, so the projection again equals the fold (`verify`) and old requests get the new rule.
+ * 2: lateness on the answer's own date and time; late notices, confirmed warnings, outgoing numbers.
+ */
+export const FOLD_VERSION = 2;
+
 export const compareEvents = (a: RequestEvent, b: RequestEvent): number =>
   a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defaultCalendarSettings, isValidIsoDate } from './calendar';
 import { DEFAULT_RULES } from './deadlines';
-import { paymentSettings, printerSettings, stampSettings } from './documents';
+import { edrpouCode, paymentSettings, printerSettings, stampSettings } from './documents';
 import { feeSettings } from './fees';
 import { templateProblem } from './incomingIndex';
 import { text } from './schemas';
@@ -27,12 +27,7 @@ export const councilSettings = z.object({
   /** The higher body printed above the holder in the letterhead, e.g. «Калуська міська рада». */
   higherBody: text(300).default(''),
   /** The holder's ЄДРПОУ code, printed in the letterhead. */
-  edrpou: z
-    .string()
-    .max(10)
-    .transform((s) => s.trim())
-    .refine((s) => s === '' || /^\d{8}$/.test(s), { message: 'Код ЄДРПОУ — 8 цифр' })
-    .default(''),
+  edrpou: edrpouCode,
   /** A PNG or JPEG of the emblem for the letterhead; empty: none. */
   emblemPath: text(1000).default(''),
   /** The holder's name in the genitive («виконавчого комітету Калуської міської ради»), for Appendix 4 note 1. */

@@ -5,7 +5,7 @@
 import type { CalendarSettings } from '../../shared/calendar/types';
 import type { DeadlineRules } from '../../shared/deadlines';
 import type { Registration, RequestEvent, RequestRecord, RequestState } from '../../shared/domain';
-import { deriveState } from '../../shared/requestState';
+import { deriveState, FOLD_VERSION } from '../../shared/requestState';
 import { prepared, type Db } from '../db/open';
 import { loadEvents } from './eventLog';
 import { getSettings } from './settings';
@@ -103,4 +103,20 @@ export function refreshProjection(db: Db, requestId: string, ctx = calendarAndRu
       [...state.notes, state.executor ?? '', state.redirect?.holder ?? '', state.answer?.outgoingIndex ?? ''].join(' '),
     );
   return { record, state, events };
+}
+
+/**
+ * Re-derives every stored state when the register was last projected by an older fold (see
+ * FOLD_VERSION). The events are untouched: only their projection is rewritten, in one transaction.
+ */
+export function refreshStaleProjections(db: Db): void {
+  const row = db.sqlite.prepare("SELECT value FROM meta WHERE key = 'fold_version'").get() as { value: string } | undefined;
+  if (row?.value === String(FOLD_VERSION)) return;
+  const ctx = calendarAndRules(db);
+  db.sqlite
+    .transaction(() => {
+      for (const id of db.sqlite.prepare('SELECT id FROM requests').pluck().all() as string[]) refreshProjection(db, id, ctx);
+      db.sqlite.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('fold_version', ?)").run(String(FOLD_VERSION));
+    })
+    .immediate();
 }
