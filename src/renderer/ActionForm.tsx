@@ -7,6 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { REFUSAL_GROUNDS, REPLY_WAYS, type Action, type ReplyWay, type RequestView } from '../shared/domain';
 import { whyNot } from '../shared/transitions';
+import { actionWarnings } from '../shared/termGuards';
 import { ACTION_LABEL, FIELD_LABEL as SHARED_FIELD_LABEL, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL, REQUIRED_PART_LABEL } from '../shared/wording';
 import { api } from './api';
 import { errorLines, splitErrors, type SplitErrors } from './apiErrors';
@@ -120,7 +121,8 @@ export function ActionForm({
       return;
     }
     setBusy(true);
-    const r = await api.call('requests:act', { index: view.id, action, input: b.input });
+    // The warnings were on screen beside the button the clerk pressed: that is the confirmation.
+    const r = await api.call('requests:act', { index: view.id, action, input: b.input, confirmed: warningsFor(b.input).length > 0 });
     setBusy(false);
     if (r.ok) return onDone(r.value);
     const split = splitErrors(r.error);
@@ -129,6 +131,10 @@ export function ActionForm({
     setErrors(split);
   }
 
+  const guard = { state: view.state, events: view.events, postalAddress: view.postalAddress, email: view.email };
+  const warningsFor = (input: Record<string, unknown>) => actionWarnings(action, input, guard, today);
+  const built = build(action, x, view);
+  const warnings = 'input' in built ? warningsFor(built.input) : [];
   const ctx = { status: view.status, extended: view.state.extended, costNoticeSent: view.state.cost !== null, paid: view.state.paymentDate !== null };
 
   return (
@@ -238,10 +244,11 @@ export function ActionForm({
         <TextArea id={id('text')} label="Текст примітки" required value={str('text')} error={err('text')} onChange={set('text')} autoFocus />
       ) : null}
       {action === 'correct' ? <CorrectionFields id={id} str={str} err={err} set={set} /> : null}
+      {warnings.length ? <ErrorAlert title="Увага, строки й вимоги Закону:" lines={warnings.map((w) => w.message)} /> : null}
       {errors ? <ErrorAlert title="Дію не виконано:" lines={errorLines(errors, (p) => FIELD_LABEL[p])} /> : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
-          {ACTION_LABEL[action]} <span className="key-hint">(Ctrl+Enter)</span>
+          {warnings.length ? `${ACTION_LABEL[action]} попри застереження` : ACTION_LABEL[action]} <span className="key-hint">(Ctrl+Enter)</span>
         </button>
         <button type="button" onClick={onCancel}>
           Скасувати <span className="key-hint">(Esc)</span>

@@ -298,6 +298,7 @@ function CardView({ id, back }: { id: string; back: Route }) {
               <Fact term="Фактичні витрати">
                 {s.cost.pages} стор., {s.cost.format}
                 {s.cost.restricted ? ', з обмеженим доступом' : ''}; {s.cost.amount === null ? 'без плати' : uah(s.cost.amount)}
+                {s.costNoticeLate === true ? <span className="tag late">повідомлено пізніше 5 робочих днів</span> : null}
               </Fact>
             ) : null}
             {s.paymentDate ? <Fact term="Оплату підтверджено">{uaDate(s.paymentDate)}</Fact> : null}
@@ -321,6 +322,15 @@ function CardView({ id, back }: { id: string; back: Route }) {
             ) : null}
             {s.notConsidered ? <Fact term="Без розгляду, бракує">{s.notConsidered}</Fact> : null}
             {s.voidReason ? <Fact term="Анульовано">{s.voidReason}</Fact> : null}
+            {(s.warnings ?? []).length ? (
+              <Fact term="Порушення строків і застереження" wide>
+                <ul className="plain warnings">
+                  {(s.warnings ?? []).map((w, i) => (
+                    <li key={i}>{w.message}</li>
+                  ))}
+                </ul>
+              </Fact>
+            ) : null}
             {s.notes.length ? (
               <Fact term="Примітки" wide>
                 <ul className="plain">

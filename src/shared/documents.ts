@@ -65,6 +65,8 @@ export const documentInput = z
     onto: text(4000).optional(),
     /** The outgoing number of a letter; the date is the day it is issued. */
     outgoingIndex: text(100).optional(),
+    /** Sheets of the request copy the covering letter encloses («Додаток: копія запиту на N арк.»). */
+    requestSheets: z.number({ message: 'Кількість аркушів — ціле число від 1' }).int().min(1).max(9999).optional(),
     /** A preview writes the file but records nothing in the request's history. */
     preview: z.boolean().default(false),
   })
@@ -92,6 +94,14 @@ export const stampSettings = z.object({
 export type StampSettings = z.output<typeof stampSettings>;
 
 /** Details printed on the cost notice (Art. 21: the requisites and the order of reimbursement). */
+/** An ЄДРПОУ code: 8 digits, or empty while not set. */
+export const edrpouCode = z
+  .string()
+  .max(10)
+  .transform((s) => s.trim())
+  .refine((s) => s === '' || /^\d{8}$/.test(s), { message: 'Код ЄДРПОУ — 8 цифр' })
+  .default('');
+
 export const paymentSettings = z.object({
   recipient: text(300).default(''),
   iban: z
@@ -101,12 +111,7 @@ export const paymentSettings = z.object({
     .refine((s) => s === '' || /^UA\d{27}$/.test(s), { message: 'IBAN у форматі UA і 27 цифр' })
     .default(''),
   bank: text(300).default(''),
-  edrpou: z
-    .string()
-    .max(10)
-    .transform((s) => s.trim())
-    .refine((s) => s === '' || /^\d{8}$/.test(s), { message: 'Код ЄДРПОУ — 8 цифр' })
-    .default(''),
+  edrpou: edrpouCode,
   purpose: text(300).default('Відшкодування фактичних витрат на копіювання або друк документів'),
 });
 

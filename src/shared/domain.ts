@@ -4,6 +4,7 @@
  */
 import type { AttachmentInfo } from './attachments';
 import type { IsoDate } from './calendar/types';
+import type { TermWarning } from './termGuards';
 
 export const CHANNELS = ['in_person', 'post', 'email', 'fax', 'phone'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -94,7 +95,8 @@ export type EventPayloads = {
   extended: { reason: string };
   cost_notice: { pages: number; format: CostFormat; restricted: boolean; amount: number | null };
   payment_received: { date: IsoDate };
-  answered: { outgoingIndex?: string; date: IsoDate; sentBy?: ReplyWay };
+  /** `date` is the answer's own date; `at` the instant it was sent or handed over, when known. */
+  answered: { outgoingIndex?: string; date: IsoDate; at?: string; sentBy?: ReplyWay };
   refused: { ground: RefusalGround; explanation: string };
   redirected: { holder: string; holderAddress?: string };
   not_considered: { missing: string };
@@ -138,6 +140,12 @@ export interface RequestState {
   extensionReason: string | null;
   /** Set when the extension notice was recorded after its 5-working-day limit. */
   extensionLate: boolean;
+  /** Set when the cost notice was recorded after its 5-working-day limit. */
+  costNoticeLate: boolean;
+  /** Every outgoing number given on this request (letters issued, the answer), in order, each once. */
+  outgoing: string[];
+  /** Warnings the clerk confirmed when acting (late notices, no address, …), as kept in the events. */
+  warnings: TermWarning[];
   cost: EventPayloads['cost_notice'] | null;
   paymentDate: IsoDate | null;
   answer: EventPayloads['answered'] | null;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isValidIsoDate } from './calendar';
 import type { IsoDate } from './calendar/types';
 import type { CostFormat } from './domain';
+import { text } from './schemas';
 
 /** The legal maxima per page, % of the subsistence minimum (CMU No. 740 as restated by No. 4 of 2020). */
 export const LEGAL_MAX_RATES = { a4: 0.2, a3: 0.3, restricted: 0.4, scan: 0.1 } as const;
@@ -34,11 +35,27 @@ export const feeSettings = z.object({
     .array(z.object({ from: date, amount: z.number().positive().max(1_000_000) }).strict())
     .max(200)
     .default(DEFAULT_SUBSISTENCE_MINIMUM),
-  /** The holder's own rates, dated; none in force means copies are free. Defaults: the legal maxima. */
+  /**
+   * The holder's own rates, each set by its decision (number and date), in force from `from`. None by
+   * default: until the holder has decided, copies are free (Art. 21 part 2 lets the holder set them).
+   */
   rates: z
-    .array(z.object({ from: date, a4: rate('a4'), a3: rate('a3'), restricted: rate('restricted'), scan: rate('scan') }).strict())
+    .array(
+      z
+        .object({
+          from: date,
+          a4: rate('a4'),
+          a3: rate('a3'),
+          restricted: rate('restricted'),
+          scan: rate('scan'),
+          /** The holder's decision that set these rates, cited in the cost notice. */
+          decisionNumber: text(100).default(''),
+          decisionDate: z.union([date, z.literal('')]).default(''),
+        })
+        .strict(),
+    )
     .max(200)
-    .default([{ from: '2020-01-15', ...LEGAL_MAX_RATES }]),
+    .default([]),
   /** Our convention, default per the Law's reading "over 10 pages → all pages are paid"; off: only pages beyond ten. */
   chargeAllPages: z.boolean().default(true),
 });
@@ -61,6 +78,8 @@ export interface CostResult {
   rateKind: RateKind;
   /** % of the subsistence minimum per page. */
   ratePercent: number;
+  /** UAH a page, rounded to kopecks: the sum is pages × this, as the requester can check it. */
+  perPage: number;
   subsistenceMinimum: number;
   /** UAH, rounded to kopecks only at the end. */
   amount: number;
@@ -89,8 +108,9 @@ export function computeCost(input: CostInput, fees: FeeSettings): CostResult {
   // Integers all the way (kopecks × hundredths of a percent) so 0.2 % never picks up binary noise.
   const minKop = Math.round((minimum?.amount ?? 0) * 100);
   const centiPercent = Math.round(ratePercent * 100);
-  const amountKop = Math.round((chargedPages * minKop * centiPercent) / 10_000);
-  return { pages: input.pages, chargedPages, rateKind, ratePercent, subsistenceMinimum: minimum?.amount ?? 0, amount: amountKop / 100 };
+  const perPageKop = Math.round((minKop * centiPercent) / 10_000);
+  const amountKop = chargedPages * perPageKop;
+  return { pages: input.pages, chargedPages, rateKind, ratePercent, perPage: perPageKop / 100, subsistenceMinimum: minimum?.amount ?? 0, amount: amountKop / 100 };
 }
 
 /** `1234.5` → `1 234,50` (Ukrainian grouping and decimal comma). */

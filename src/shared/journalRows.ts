@@ -20,22 +20,22 @@ export interface JournalColumn {
 }
 
 export const JOURNAL_COLUMNS = [
-  { key: 'no', header: '№ з/п', type: 'number', pdfWidth: 18 },
-  { key: 'index', header: 'Вхідний індекс', type: 'text', pdfWidth: 40 },
-  { key: 'receivedAt', header: 'Дата і час надходження', type: 'datetime', pdfWidth: 56 },
-  { key: 'requester', header: 'Запитувач', type: 'text', pdfWidth: 64 },
-  { key: 'requesterType', header: 'Категорія запитувача', type: 'text', pdfWidth: 48 },
-  { key: 'contacts', header: 'Адреса, контакти', type: 'text', pdfWidth: 70 },
+  { key: 'no', header: '№ з/п', type: 'number', pdfWidth: 16 },
+  { key: 'index', header: 'Вхідний індекс', type: 'text', pdfWidth: 42 },
+  { key: 'receivedAt', header: 'Дата і час надходження', type: 'datetime', pdfWidth: 50 },
+  { key: 'requester', header: 'Запитувач', type: 'text', pdfWidth: 62 },
+  { key: 'requesterType', header: 'Категорія запитувача', type: 'text', pdfWidth: 46 },
+  { key: 'contacts', header: 'Адреса, контакти', type: 'text', pdfWidth: 80 },
   { key: 'formChannel', header: 'Форма і спосіб надходження', type: 'text', pdfWidth: 56 },
-  { key: 'summary', header: 'Зміст запиту', type: 'text', pdfWidth: 108 },
-  { key: 'urgent', header: 'Терміновий', type: 'text', pdfWidth: 50 },
-  { key: 'executor', header: 'Виконавець', type: 'text', pdfWidth: 52 },
-  { key: 'deadline', header: 'Строк відповіді', type: 'date', pdfWidth: 44 },
-  { key: 'extension', header: 'Продовження строку', type: 'text', pdfWidth: 54 },
-  { key: 'result', header: 'Результат розгляду', type: 'text', pdfWidth: 70 },
-  { key: 'outgoingIndex', header: 'Вихідний №', type: 'text', pdfWidth: 44 },
-  { key: 'resultDate', header: 'Дата відповіді', type: 'date', pdfWidth: 44 },
-  { key: 'note', header: 'Примітка', type: 'text', pdfWidth: 56 },
+  { key: 'summary', header: 'Зміст запиту', type: 'text', pdfWidth: 82 },
+  { key: 'urgent', header: 'Терміновий', type: 'text', pdfWidth: 34 },
+  { key: 'executor', header: 'Виконавець', type: 'text', pdfWidth: 56 },
+  { key: 'deadline', header: 'Строк відповіді', type: 'date', pdfWidth: 50 },
+  { key: 'extension', header: 'Продовження строку', type: 'text', pdfWidth: 56 },
+  { key: 'result', header: 'Результат розгляду', type: 'text', pdfWidth: 66 },
+  { key: 'outgoingIndex', header: 'Вихідний №', type: 'text', pdfWidth: 50 },
+  { key: 'resultDate', header: 'Дата відповіді', type: 'date', pdfWidth: 50 },
+  { key: 'note', header: 'Примітка', type: 'text', pdfWidth: 64 },
 ] as const satisfies readonly { key: string; header: string; type: ColumnType; pdfWidth: number }[];
 
 export type JournalKey = (typeof JOURNAL_COLUMNS)[number]['key'];
@@ -92,6 +92,7 @@ function noteText(s: RequestState): string {
   const parts: string[] = [];
   if (s.answeredLate) parts.push('з порушенням строку');
   if (s.extensionLate) parts.push('повідомлення про продовження строку надіслано пізно');
+  if (s.costNoticeLate === true) parts.push('повідомлення про витрати надіслано пізно');
   if (s.cost) parts.push(`витрати на копіювання: ${s.cost.pages} с.${s.cost.amount !== null ? `, ${formatUah(s.cost.amount)}\u00a0грн` : ''}${s.paymentDate ? `, оплачено ${ddmmyyyy(s.paymentDate)}` : ''}`);
   parts.push(...s.notes);
   return parts.join('; ');
@@ -113,12 +114,13 @@ export function journalRow(no: number, r: RequestRecord, s: RequestState): Journ
     contacts: orNull(contacts),
     formChannel: `${FORM_LABEL[r.form]}, ${CHANNEL_LABEL[r.channel]}`,
     summary: orNull(r.description),
-    urgent: r.urgent ? 'так (48 год)' : null,
+    urgent: r.urgent ? 'так, 48 год' : null,
     executor: s.executor,
     deadline: due?.dueDate ?? null,
     extension: s.extended ? `продовжено${s.extensionReason ? `: ${s.extensionReason}` : ''}` : null,
     result: resultText(s),
-    outgoingIndex: s.answer?.outgoingIndex ?? null,
+    // Every outgoing letter's number (refusal, redirect, extension, cost notice, answer); older states lack the list.
+    outgoingIndex: orNull((s.outgoing ?? (s.answer?.outgoingIndex ? [s.answer.outgoingIndex] : [])).join('; ')),
     resultDate,
     note: orNull(noteText(s)),
     voided: s.status === 'void',

@@ -2,8 +2,8 @@
  * A request's state is a pure fold over its events, ordered by hybrid logical clock, so that
  * every desk that holds the same events — received in any order — derives the same state.
  */
-import type { CalendarSettings } from './calendar/types';
-import { kyivDate } from './calendar';
+import type { CalendarSettings, IsoDate } from './calendar/types';
+import { kyivDate, parseInstant } from './calendar';
 import {
   afterPaymentDeadline,
   answerDeadline,
@@ -14,8 +14,17 @@ import {
   type DeadlineRules,
 } from './deadlines';
 import { correctionText } from './correctionText';
+import type { TermWarning } from './termGuards';
 import type { Deadline, EventPayloads, Registration, RequestEvent, RequestState } from './domain';
 import { setAside } from './sync/conflicts';
+
+/**
+ * The version of what `deriveState` derives. Bump it whenever the fold changes its result for the
+ * same events (a new field, a corrected rule): registers opened afterwards re-derive every stored
+ * state once, so the projection again equals the fold (`verify`) and old requests get the new rule.
+ * 2: lateness on the answer's own date and time; late notices, confirmed warnings, outgoing numbers.
+ */
+export const FOLD_VERSION = 2;
 
 export const compareEvents = (a: RequestEvent, b: RequestEvent): number =>
   a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -28,6 +37,9 @@ function initialState(): RequestState {
     extended: false,
     extensionReason: null,
     extensionLate: false,
+    costNoticeLate: false,
+    outgoing: [],
+    warnings: [],
     cost: null,
     paymentDate: null,
     answer: null,
@@ -45,8 +57,28 @@ function initialState(): RequestState {
 }
 
 const dayOf = (e: RequestEvent) => kyivDate(e.at);
-const isLate = (due: Deadline | null, on: string, at: string): boolean =>
-  due === null ? false : due.dueAt ? Date.parse(at) > Date.parse(due.dueAt) : on > due.dueDate;
+
+/** When an answer was given, by its own date (and time, when one is known), never by when it was typed in. */
+export interface AnswerMoment {
+  date: IsoDate;
+  /** The instant the answer was sent or handed over, when the clerk gave one. */
+  at?: string;
+}
+
+/**
+ * Whether an answer missed its term. A day term is met by an answer dated on the due day. The 48-hour
+ * term is measured to the minute when the answer carries a time; an answer with only a date is in time
+ * on the due day (domain.md, «Lateness»), as a court reads a dated letter.
+ */
+export function isLate(due: Deadline | null, answer: AnswerMoment): boolean {
+  if (due === null) return false;
+  if (due.dueAt !== undefined && answer.at !== undefined) {
+    const at = parseInstant(answer.at);
+    const dueAt = parseInstant(due.dueAt);
+    if (at !== null && dueAt !== null) return at.getTime() > dueAt.getTime();
+  }
+  return answer.date > due.dueDate;
+}
 
 export function deriveState(
   reg: Pick<Registration, 'receivedAt' | 'urgent'>,
@@ -57,18 +89,22 @@ export function deriveState(
   const s = initialState();
   const base = () => answerDeadline({ receivedAt: reg.receivedAt, urgent: reg.urgent, extended: s.extended }, cal, rules);
   s.due = base();
-  const close = (status: RequestState['status'], e: RequestEvent, on = dayOf(e)) => {
+  // Without a date of its own, a closing letter is dated by the moment it was recorded.
+  const close = (status: RequestState['status'], e: RequestEvent, when: AnswerMoment = { date: dayOf(e), at: e.at }) => {
     if (s.status === 'void') return;
     s.status = status;
     s.finalDue = s.due;
-    s.closedOn = on;
-    s.answeredLate = isLate(s.due, on, e.at);
+    s.closedOn = when.date;
+    s.answeredLate = isLate(s.due, when);
     s.due = null;
   };
   // A final action a person set aside after a conflict stays in the history but decides nothing.
   const aside = setAside(events);
   for (const e of [...events].sort(compareEvents)) {
     if (aside.has(e.id)) continue;
+    s.warnings.push(...((e.payload as { warnings?: TermWarning[] }).warnings ?? []));
+    const out = (e.payload as { outgoingIndex?: string }).outgoingIndex;
+    if ((e.type === 'answered' || e.type === 'document_issued') && out && !s.outgoing.includes(out)) s.outgoing.push(out);
     switch (e.type) {
       case 'registered':
         break;
@@ -92,6 +128,7 @@ export function deriveState(
       }
       case 'cost_notice':
         s.cost = e.payload as EventPayloads['cost_notice'];
+        s.costNoticeLate = dayOf(e) > costNoticeDeadline(reg.receivedAt, cal, rules);
         if (s.due) {
           s.status = 'awaiting_payment';
           // The answer term stops: the holder now waits for the requester to pay.
@@ -110,7 +147,7 @@ export function deriveState(
       case 'answered': {
         const p = e.payload as EventPayloads['answered'];
         s.answer = p;
-        close('answered', e, p.date);
+        close('answered', e, { date: p.date, ...(p.at !== undefined ? { at: p.at } : {}) });
         break;
       }
       case 'refused':

@@ -47,6 +47,14 @@ export const instant = z
   .refine((s) => parseInstant(s) !== null, { message: 'Час має бути існуючим, у форматі ISO 8601 (РРРР-ММ-ДДTгг:хх+02:00)' })
   .refine(yearInRange, { message: YEAR_MESSAGE });
 
+/** A civil date, or an instant when the time matters too. */
+export const dateOrInstant = z
+  .string()
+  .max(40)
+  .refine((s) => isValidIsoDate(s) || (s.includes('T') && parseInstant(s) !== null), {
+    message: 'Дата має бути існуючою, у форматі РРРР-ММ-ДД або РРРР-ММ-ДДTгг:хх+02:00',
+  });
+
 const email = z
   .string()
   .max(254)
@@ -130,8 +138,9 @@ export const actionInputs = {
     })
     .strict(),
   payment_received: z.object({ date: isoDate }).strict(),
+  // The answer's date may carry the time it was sent (РРРР-ММ-ДДTгг:хх+02:00): the 48-hour term is met to the minute.
   answer: z
-    .object({ outgoingIndex: text(100).optional(), date: isoDate.optional(), sentBy: z.enum(REPLY_WAYS).optional() })
+    .object({ outgoingIndex: text(100).optional(), date: dateOrInstant.optional(), sentBy: z.enum(REPLY_WAYS).optional() })
     .strict(),
   refuse: z
     .object({
@@ -180,6 +189,8 @@ export const resolveInput = requestRef.extend({
 export const actInput = requestRef.extend({
   action: z.enum(ACTIONS, { message: `Невідома дія. Можливі: ${ACTIONS.join(', ')}` }),
   input: z.unknown().optional(),
+  /** The clerk saw the term warnings (`actionWarnings`) and goes on; without it a warned action is refused. */
+  confirmed: z.boolean().optional(),
 });
 
 export const listQuery = z

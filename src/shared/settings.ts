@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defaultCalendarSettings, isValidIsoDate } from './calendar';
 import { DEFAULT_RULES } from './deadlines';
-import { paymentSettings, printerSettings, stampSettings } from './documents';
+import { edrpouCode, paymentSettings, printerSettings, stampSettings } from './documents';
 import { feeSettings } from './fees';
 import { templateProblem } from './incomingIndex';
 import { text } from './schemas';
@@ -23,6 +23,24 @@ export const councilSettings = z.object({
   documentRegisterUrl: text(300).default(''),
   responsiblePerson: text(200).default(''),
   responsiblePosition: text(200).default(''),
+  // Requisites of an outgoing letter (ДСТУ 4163:2020) and of the Appendix 4 form.
+  /** The higher body printed above the holder in the letterhead, e.g. «Калуська міська рада». */
+  higherBody: text(300).default(''),
+  /** The holder's ЄДРПОУ code, printed in the letterhead. */
+  edrpou: edrpouCode,
+  /** A PNG or JPEG of the emblem for the letterhead; empty: none. */
+  emblemPath: text(1000).default(''),
+  /** The holder's name in the genitive («виконавчого комітету Калуської міської ради»), for Appendix 4 note 1. */
+  nameGenitive: text(300).default(''),
+  /** Whose website note 1 names, in the genitive («Калуської міської ради»); empty: `nameGenitive`. */
+  websiteOwnerGenitive: text(300).default(''),
+  /** The responsible person's full ПІБ, which Art. 22 part 4 asks a refusal to name. */
+  responsibleFullName: text(200).default(''),
+  /** Who receives requests and signs the receipt (Appendix 3): the clerk's name and position. */
+  clerkName: text(200).default(''),
+  clerkPosition: text(200).default(''),
+  /** The executor's phone for the «відмітка про виконавця»; empty: the holder's phone. */
+  executorPhone: text(60).default(''),
 });
 
 export const indexSettings = z.object({

@@ -30,6 +30,8 @@ export interface Figures {
   extended: number;
   urgent: number;
   answeredLate: number;
+  /** An extension or cost notice sent after its 5-working-day limit. */
+  noticeLate: number;
   /** Open and past their term at the moment of the report (a snapshot, not a fact of the month). */
   overdueNow: number;
   costNotices: number;
@@ -59,6 +61,7 @@ export function emptyFigures(): Figures {
     extended: 0,
     urgent: 0,
     answeredLate: 0,
+    noticeLate: 0,
     overdueNow: 0,
     costNotices: 0,
     costCharged: 0,
@@ -83,6 +86,8 @@ function add(f: Figures, it: StatItem, now: Date, cal: CalendarSettings): void {
   if (s.extended) f.extended++;
   if (it.urgent) f.urgent++;
   if (s.answeredLate) f.answeredLate++;
+  // `=== true`: states stored before the cost notice was judged lack the field.
+  if (s.extensionLate || s.costNoticeLate === true) f.noticeLate++;
   if (s.due && dueStatus(s.due, now, cal).state === 'overdue') f.overdueNow++;
   if (s.cost) {
     f.costNotices++;
@@ -150,6 +155,7 @@ export const REPORT_LINES: readonly ReportLine[] = [
   { code: 'extended', label: 'Строк розгляду продовжено', level: 0, value: (f) => f.extended },
   { code: 'urgent', label: 'Термінові (48 годин)', level: 0, value: (f) => f.urgent },
   { code: 'answered_late', label: 'Розглянуто з порушенням строку', level: 0, value: (f) => f.answeredLate },
+  { code: 'notice_late', label: 'Повідомлено про продовження строку чи витрати пізніше 5 робочих днів', level: 0, value: (f) => f.noticeLate },
   { code: 'overdue_now', label: 'Прострочено на дату звіту', level: 0, value: (f) => f.overdueNow, snapshot: true },
   { code: 'cost_notices', label: 'Повідомлено про витрати на копіювання', level: 0, value: (f) => f.costNotices },
   { code: 'cost_charged_uah', label: 'Нараховано витрат на копіювання, грн', level: 0, value: (f) => f.costCharged },

@@ -37,7 +37,7 @@ export function fillMonth(db: Db, month: string, n: number): string[] {
     // Each request is handled a day after it came, as a desk would, so terms are mostly met.
     const handled = new Date(Date.parse(r.receivedAt) + 86_400_000);
     db.now = () => handled;
-    const act = (action: string, input?: unknown) => actOnRequest(db, { index: r.index, action, input });
+    const act = (action: string, input?: unknown) => actOnRequest(db, { index: r.index, action, input, confirmed: true });
     switch (i % 8) {
       case 0:
         act('assign', { executor: 'Коваль О. М.' });

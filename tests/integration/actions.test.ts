@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actOnRequest } from '../../src/main/services/actions';
 import { getRequest, todayPanel } from '../../src/main/services/queries';
+import { journalRows } from '../../src/main/services/journal';
+import { getReport } from '../../src/main/services/reports';
 import { registerRequest } from '../../src/main/services/registration';
 import { AppError } from '../../src/shared/errors';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
@@ -70,6 +72,8 @@ describe('lifecycle actions', () => {
   it('refuses for unpaid costs only while payment is awaited', () => {
     const { index } = registerRequest(t.db, sampleRequest());
     act(index, 'cost_notice', { pages: 25, format: 'A3' });
+    // Not the same day: the requester must have had the chance to pay (that is warned about, see below).
+    t.setNow('2026-12-07T10:00:00+02:00');
     const r = act(index, 'refuse', { ground: 3, explanation: 'Витрати не відшкодовано' });
     expect(r.status).toBe('refused');
     expect(r.state.refusal?.ground).toBe(3);
@@ -114,5 +118,58 @@ describe('lifecycle actions', () => {
     expect(todayPanel(t.db).dueToday.map((r) => r.index)).toEqual([fresh.index]);
     const late = act(old.index, 'answer', { date: '2026-11-26' });
     expect(late.state.answeredLate).toBe(true);
+  });
+
+  it('judges an urgent answer on its own date and time, not on when it was typed in (З-3)', () => {
+    const urgent = { urgent: true, urgentReason: 'Загроза життю: аварійний стан будинку' };
+    const z3 = registerRequest(t.db, sampleRequest({ ...urgent, receivedAt: '2026-11-04T16:40:00+02:00' }));
+    const done = act(z3.index, 'answer', { date: '2026-11-05', outgoingIndex: '01-15/300' });
+    expect(done.state.answeredLate).toBe(false);
+    expect(journalRows(t.db, '2026-11-01', '2026-11-30')[0]!.result).not.toMatch(/порушенням/);
+    expect(getReport(t.db, { from: '2026-11-01', to: '2026-11-30' }).totals.answeredLate).toBe(0);
+
+    const sent = (time: string) => {
+      const r = registerRequest(t.db, sampleRequest({ ...urgent, receivedAt: '2026-11-04T16:40:00+02:00' }));
+      return act(r.index, 'answer', { date: `2026-11-06T${time}:00+02:00` });
+    };
+    const inTime = sent('16:39');
+    expect(inTime.state.answeredLate).toBe(false);
+    expect(inTime.state.answer).toMatchObject({ date: '2026-11-06', at: '2026-11-06T16:39:00+02:00' });
+    expect(sent('16:41').state.answeredLate).toBe(true);
+
+    const r = registerRequest(t.db, sampleRequest({ ...urgent, receivedAt: '2026-11-20T12:00:00+02:00' }));
+    expect(rejection(() => act(r.index, 'answer', { date: '2026-11-20T11:59:00+02:00' })).message).toMatch(/раніший/);
+    expect(rejection(() => act(r.index, 'answer', { date: '2026-11-23T10:01:00+02:00' })).message).toMatch(/не настав/);
+    expect(rejection(() => act(r.index, 'answer', { date: '2026-11-23T25:00' })).kind).toBe('invalid_input');
+    // Without a date the answer goes out now, and now (Mon 23.11 10:00) is past its 48 hours.
+    expect(act(r.index, 'answer', {}).state).toMatchObject({ answeredLate: true, answer: { date: '2026-11-23', at: '2026-11-23T10:00:00+02:00' } });
+  });
+
+  it('guards the notice terms: refused without confirmation, recorded as late with it, shown in journal and report', () => {
+    // Received Mon 02.11.2026: the extension and cost notices were due on 09.11; today is 23.11.
+    const { index } = registerRequest(t.db, sampleRequest({ receivedAt: '2026-11-02T10:00:00+02:00' }));
+    const unconfirmed = rejection(() => act(index, 'extend', { reason: 'Великий обсяг інформації' }));
+    expect(unconfirmed.kind).toBe('not_allowed');
+    expect(unconfirmed.message).toMatch(/Потрібне підтвердження: Строк письмового повідомлення про продовження строку минув 09\.11\.2026/);
+    expect(getRequest(t.db, { index }).events).toHaveLength(1);
+    const v = actOnRequest(t.db, { index, action: 'extend', input: { reason: 'Великий обсяг інформації' }, confirmed: true });
+    expect(v.state.extensionLate).toBe(true);
+    expect(v.events.at(-1)!.payload).toMatchObject({ warnings: [{ code: 'extension_notice_late', dueDate: '2026-11-09' }] });
+    expect(v.state.warnings.map((w) => w.code)).toEqual(['extension_notice_late']);
+
+    const other = registerRequest(t.db, sampleRequest({ receivedAt: '2026-11-02T11:00:00+02:00' }));
+    const c = actOnRequest(t.db, { index: other.index, action: 'cost_notice', input: { pages: 40, format: 'A4' }, confirmed: true });
+    expect(c.state.costNoticeLate).toBe(true);
+    // Refusing for non-payment the same day as the notice is warned about too.
+    expect(rejection(() => act(other.index, 'refuse', { ground: 3, explanation: 'Не оплачено' })).message).toMatch(/передчасна/);
+
+    const rows = journalRows(t.db, '2026-11-01', '2026-11-30');
+    expect(rows[0]!.note).toMatch(/повідомлення про продовження строку надіслано пізно/);
+    expect(rows[1]!.note).toMatch(/повідомлення про витрати надіслано пізно/);
+    expect(getReport(t.db, { from: '2026-11-01', to: '2026-11-30' }).totals.noticeLate).toBe(2);
+
+    // In time: no question asked.
+    const fresh = registerRequest(t.db, sampleRequest());
+    expect(act(fresh.index, 'extend', { reason: 'Великий обсяг інформації' }).state.warnings).toEqual([]);
   });
 });

@@ -45,6 +45,12 @@ describe('registry-desk CLI contract', () => {
     expect(s.events.map((e: { type: string }) => e.type)).toEqual(['registered', 'assigned']);
     expect(s.dueDate).toBe('2026-01-20');
 
+    // Extending long after the 5-day notice limit: a script is not asked, but told on stderr, and the event keeps it.
+    const late = await cli(['act', '--db', db, '--index', 'З-1', '--action', 'extend', '--input', '-', '--json'], JSON.stringify({ reason: 'Великий обсяг' }));
+    expect(late.code).toBe(0);
+    expect(late.err).toMatch(/^Попередження: Строк письмового повідомлення про продовження строку минув 20\.01\.2026/);
+    expect(late.json().state).toMatchObject({ extensionLate: true, warnings: [{ code: 'extension_notice_late' }] });
+
     const l = (await cli(['list', '--db', db, '--search', 'протоколу', '--json'])).json();
     expect(l).toHaveLength(1);
     expect((await cli(['list', '--db', db, '--month', '2026-02', '--json'])).json()).toEqual([]);

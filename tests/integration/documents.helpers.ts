@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import { PDFDocument as LibDoc, PDFArray, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
 import { updateSettings } from '../../src/main/services/settings';
 import type { Db } from '../../src/main/db/open';
+import jsQR from 'jsqr';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
@@ -32,7 +33,7 @@ export function words(file: string, page = 1): { width: number; height: number; 
     yMin: Number(m[2]),
     xMax: Number(m[3]),
     yMax: Number(m[4]),
-    text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+    text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"),
   }));
   // -bbox gives the unrotated page size but the words as the page is shown: swap for a turned page.
   const rot = Number(/rot:\s+(\d+)/.exec(run('pdfinfo', ['-f', String(page), '-l', String(page), file]))?.[1] ?? 0);
@@ -118,7 +119,16 @@ export function kalushSettings(db: Db): void {
       website: 'www.kalushcity.if.ua',
       responsiblePerson: 'Наталія БАБІЙ',
       responsiblePosition: 'Керуючий справами виконкому',
+      responsibleFullName: 'Бабій Наталія Іванівна',
+      higherBody: 'Калуська міська рада',
+      nameGenitive: 'Калуської міської ради і її виконавчого комітету',
+      websiteOwnerGenitive: 'Калуської міської ради',
+      edrpou: '04054346',
+      executorPhone: '(03472) 2-21-45',
+      clerkName: 'Ірина Мельник',
+      clerkPosition: 'головний спеціаліст загального відділу',
     },
+    fees: { rates: [{ from: '2020-01-15', a4: 0.2, a3: 0.3, restricted: 0.4, scan: 0.1, decisionNumber: '15', decisionDate: '2020-01-14' }] },
     payment: {
       recipient: 'Виконавчий комітет Калуської міської ради',
       iban: 'UA21 3223 1300 0002 6007 2335 6600 1',
@@ -143,3 +153,19 @@ export function shoot(file: string): void {
  */
 export const strayFiles = (dir: string, known: string[]): string[] =>
   existsSync(dir) ? readdirSync(dir).filter((f) => !known.includes(f) && !(f.endsWith('.key') && known.includes(f.slice(0, -4)))) : [];
+
+/** The QR codes a phone would read off page 1: rendered by poppler (PPM), decoded by jsQR. */
+export function readQr(file: string, page = 1, dpi = 200): string | null {
+  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), file], { maxBuffer: 256 * 1024 * 1024 });
+  const head = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+  const [width, height] = [Number(head[1]), Number(head[2])];
+  const rgb = ppm.subarray(head[0].length);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    rgba[i * 4] = rgb[i * 3]!;
+    rgba[i * 4 + 1] = rgb[i * 3 + 1]!;
+    rgba[i * 4 + 2] = rgb[i * 3 + 2]!;
+    rgba[i * 4 + 3] = 255;
+  }
+  return jsQR(rgba, width, height)?.data ?? null;
+}

@@ -1,4 +1,5 @@
 /** The registration stamp three ways — sheet, on a scan, stamped copy — read back with poppler. */
+import { imageSize } from '../../src/main/documents/imageSize';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -134,6 +135,20 @@ describe('stamp on a scan', () => {
       expect(inLowerRightQuarter(r.path, STAMP_WORDS)).toBe(true);
     });
   }
+
+  it('refuses an image over 40 megapixels by its header, before decoding it, with a message', async () => {
+    const pdf = out('big-src.pdf');
+    writeFileSync(pdf, await makeScanPdf(1));
+    // A real 8000 × 6000 JPEG (48 Mp) and a small PNG whose size is read the same way.
+    execFileSync('pdftoppm', ['-jpeg', '-scale-to-x', '8000', '-scale-to-y', '6000', '-singlefile', pdf, out('big')]);
+    execFileSync('pdftoppm', ['-png', '-scale-to-x', '300', '-scale-to-y', '400', '-singlefile', pdf, out('small')]);
+    expect(imageSize(readFileSync(out('big.jpg')), 'jpeg')).toEqual({ width: 8000, height: 6000 });
+    expect(imageSize(readFileSync(out('small.png')), 'png')).toEqual({ width: 300, height: 400 });
+    const e = await failure(makeDocument(t.db, { kind: 'stamp_onto', index, onto: out('big.jpg'), out: out('big-stamped.pdf') }));
+    expect(e.kind).toBe('invalid_input');
+    expect(e.message).toBe('Зображення скану завелике: 8000 × 6000 пікселів (48 Мп), більше ніж 40 Мп. Зменште його (для аркуша А4 досить 300 dpi, близько 9 Мп) і повторіть.');
+    expect(existsSync(out('big-stamped.pdf'))).toBe(false);
+  });
 
   it('refuses what is not a scan, a broken or encrypted PDF, and a far too long one, leaving no file', async () => {
     const cases: [string, Buffer | (() => Promise<Buffer>), RegExp][] = [

@@ -11,6 +11,8 @@ import { cellText, JOURNAL_COLUMNS } from '../../src/shared/journalRows';
 import { AppError } from '../../src/shared/errors';
 import { fillMonth } from '../helpers/journalFixture';
 import { libreOfficeCsv, pdfPages, pdfText } from '../helpers/readBack';
+import { contentStreams, shoot, words } from './documents.helpers';
+import { execFileSync } from 'node:child_process';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
 
 let t: TempDb;
@@ -51,6 +53,47 @@ describe('registration journal', () => {
     expect(text).toContain('(підпис)');
     // The header is repeated on each page.
     expect(text.split('Вхідний').length - 1).toBe(pages);
+    expect(text.split('Вихідний').length - 1).toBe(pages);
+    // Amounts with a decimal comma.
+    expect(text).toMatch(/\d,\d\d грн/);
+    expect(text).not.toMatch(/\d\.\d\d грн/);
+  });
+
+  it('prints at 7.5 pt at least and breaks words only where Ukrainian hyphenation allows, with a hyphen', async () => {
+    await exportJournal(t.db, { month: '2026-11', format: 'pdf', out: file('h.pdf') });
+    const sizes = (await contentStreams(file('h.pdf'))).flatMap((c) => [...c.matchAll(/([\d.]+) Tf/g)].map((m) => Number(m[1])));
+    expect(sizes).toContain(7.5);
+    // The header row is 7 pt bold; nothing is smaller.
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(7);
+    const source = new Set<string>();
+    const doc = journalDoc(t.db, { month: '2026-11' });
+    const frame = [doc.holder, doc.title, doc.period, ...doc.totals, doc.signature.position, doc.signature.person, 'Сторінка з (підпис) р Відповідальна особа'];
+    const cells = [...frame, ...JOURNAL_COLUMNS.map((c) => c.header), ...doc.rows.flatMap((r) => JOURNAL_COLUMNS.map((c) => cellText(c.type, r[c.key])))];
+    for (const c of cells) for (const w of c.split(/[^\p{L}'’ʼ]+/u)) if (w) source.add(w);
+    const list = [...source];
+    const printed = Array.from({ length: pdfPages(file('h.pdf')) }, (_, i) => words(file('h.pdf'), i + 1).words.map((w) => w.text)).flat();
+    const broken: string[] = [];
+    let hyphenated = 0;
+    for (const raw of printed) {
+      if (/[\d@]/.test(raw)) continue;
+      // pdfkit prints the soft hyphen where it breaks a line: that is the hyphen a reader sees.
+      for (const part of raw.replace(/\u00ad/g, '-').split(/[^\p{L}'’ʼ-]+/u).filter(Boolean)) {
+        const pieces = part.split('-');
+        pieces.forEach((piece, k) => {
+          if (!piece) return;
+          const endsLine = k === pieces.length - 2 && pieces.at(-1) === '';
+          if (source.has(piece)) return;
+          // Syllables before a line-end hyphen are the start (or middle) of a word that goes on below.
+          if (endsLine && list.some((w) => w.includes(piece))) return void hyphenated++;
+          // What starts a line after a hyphen is the end of a word. Anything else is a word cut without one.
+          if (!endsLine && list.some((w) => w.endsWith(piece))) return;
+          broken.push(part);
+        });
+      }
+    }
+    expect([...new Set(broken)]).toEqual([]);
+    // The narrow columns really do hyphenate (the test would pass vacuously otherwise).
+    expect(hyphenated).toBeGreaterThan(10);
   });
 
   it('writes XLSX with typed cells and CSV that read back (exceljs, LibreOffice, csv-parse) to the same rows', async () => {
@@ -89,6 +132,35 @@ describe('registration journal', () => {
     const csv = parse(raw.toString('utf8').slice(1), { delimiter: ';' }) as string[][];
     expect(csv[0]).toEqual(JOURNAL_COLUMNS.map((c) => c.header));
     expect(csv.slice(1)).toEqual(expected);
+  });
+
+  it('XLSX prints readably on A4 landscape: LibreOffice → PDF has every row, no «###», no overlapping words, the header on each page', async () => {
+    await exportJournal(t.db, { month: '2026-11', format: 'xlsx', out: file('print.xlsx') });
+    const dir = join(t.dir, 'lo-pdf');
+    execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, file('print.xlsx')], { stdio: 'pipe', timeout: 120_000 });
+    const pdf = join(dir, 'print.pdf');
+    shoot(pdf);
+    const text = pdfText(pdf);
+    const pages = pdfPages(pdf);
+    for (const idx of indexes) expect(text).toMatch(new RegExp(`(?<![\\d\\p{L}-])${idx}(?!\\d)`, 'u'));
+    expect(text).not.toContain('###');
+    expect(text.split('Вхідний').length - 1).toBe(pages);
+    for (let p = 1; p <= pages; p++) {
+      const page = words(pdf, p);
+      expect(page.width).toBeGreaterThan(page.height);
+      // Rows set to the height of their wrapped text: no word's box runs into another's.
+      const ws = page.words;
+      const overlaps: string[] = [];
+      for (let i = 0; i < ws.length; i++)
+        for (let k = i + 1; k < ws.length; k++) {
+          const [a, b] = [ws[i]!, ws[k]!];
+          const dx = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+          const dy = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+          // Lines of one cell touch (a glyph box is taller than the line advance); text over text overlaps by half a line or more.
+          if (dx > 0.5 && dy > 0.5 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin)) overlaps.push(`${a.text} × ${b.text}`);
+        }
+      expect(overlaps, `page ${p}`).toEqual([]);
+    }
   });
 
   it('uses the CSV separator from the settings', async () => {

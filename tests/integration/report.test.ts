@@ -13,7 +13,7 @@ let t: TempDb;
 beforeAll(() => {
   t = openTempDb('2026-11-23T10:00:00+02:00');
   const reg = (over: Record<string, unknown>) => registerRequest(t.db, sampleRequest(over)).index;
-  const act = (index: string, action: string, input?: unknown) => actOnRequest(t.db, { index, action, input });
+  const act = (index: string, action: string, input?: unknown) => actOnRequest(t.db, { index, action, input, confirmed: true });
   act(reg({ receivedAt: '2026-10-05T10:00:00+03:00', channel: 'email', email: 'a@b.ua' }), 'answer', { date: '2026-10-06' });
   act(reg({ receivedAt: '2026-10-06T10:00:00+03:00', requesterType: 'legal' }), 'refuse', { ground: 2, explanation: 'обмежений доступ' });
   act(reg({ receivedAt: '2026-10-07T10:00:00+03:00', channel: 'fax' }), 'redirect', { holder: 'ОДА' });

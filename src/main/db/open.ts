@@ -17,6 +17,8 @@ import { fileKeyStore, keyFileOf, newKey, sealOf, type KeyStore } from './regist
 import * as schema from './schema';
 import { ensureSearchIndex } from './searchIndex';
 import { openSqlite } from './sqlite';
+// A cycle by design: projection needs `prepared` and `Db` from here; each uses the other only at call time.
+import { refreshStaleProjections } from '../services/projection';
 
 /** `PRAGMA application_id` of every register ('RDK1'), set by migration 0002. */
 export const APPLICATION_ID = 0x52444b31;
@@ -198,7 +200,7 @@ function openOnce(path: string, opts: OpenOptions): Db {
     const deskId = ensureMeta(sqlite, 'desk_id', () => randomUUID());
     const key = chainKey(sqlite, opts.keyStore ?? fileKeyStore(path));
     const lastHlc = sqlite.prepare('SELECT max(hlc) AS h FROM events').get() as { h: string | null };
-    return {
+    const db: Db = {
       sqlite,
       orm,
       path,
@@ -208,6 +210,8 @@ function openOnce(path: string, opts: OpenOptions): Db {
       hlc: (lastHlc.h && parseHlc(lastHlc.h)) || { millis: 0, counter: 0 },
       key,
     };
+    refreshStaleProjections(db);
+    return db;
   } catch (e) {
     sqlite.close();
     if (e instanceof AppError) throw e;

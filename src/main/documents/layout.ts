@@ -2,6 +2,14 @@
 import type { Doc } from './pdfDocument';
 import { mm } from './pdfDocument';
 
+/** Non-breaking spaces where a line must not break: after «№», inside amounts, before units. */
+export function keepTogether(s: string): string {
+  return s
+    .replace(/№ (?=\S)/g, '№\u00a0')
+    .replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0')
+    .replace(/(\d) (?=(грн|арк|стор|с\.|%|р\.))/g, '$1\u00a0');
+}
+
 export const BODY_SIZE = 12;
 export const SMALL_SIZE = 9;
 
@@ -30,7 +38,7 @@ export function para(doc: Doc, text: string, opts: { indent?: boolean; size?: nu
 export function labelled(doc: Doc, label: string, value: string, size = BODY_SIZE): void {
   const { x, w } = area(doc);
   doc.font('bold').fontSize(size).text(`${label}: `, x, doc.y, { width: w, continued: true });
-  doc.font('regular').text(value || '—', { width: w });
+  doc.font('regular').text(keepTogether(value) || '—', { width: w });
   doc.moveDown(0.2);
 }
 

@@ -11,6 +11,9 @@ import { ukDate, ukTime } from './format';
 import { area, labelled, para, signature } from './layout';
 import { finish, mm, newDocument } from './pdfDocument';
 import { holderName } from './stamp';
+import { signatureName } from './personName';
+import { drawQr } from './qr';
+import { recordCode } from '../../shared/recordCode';
 
 const SIZE = 10.5;
 
@@ -21,11 +24,22 @@ function deadlineText(r: RequestView, s: Settings): string {
 }
 
 function deliveryText(r: RequestView): string {
-  const to = r.replyBy === 'post' ? r.postalAddress : r.replyBy === 'email' ? r.email : r.replyBy === 'fax' ? r.phone : '';
+  // No fax number is kept for the requester: the phone is not one.
+  const to = r.replyBy === 'post' ? r.postalAddress : r.replyBy === 'email' ? r.email : '';
   return `${REPLY_WAY_LABEL[r.replyBy]}${to ? `: ${to}` : ''}`;
 }
 
-export function receipt(r: RequestView, s: Settings, clerk: string): Promise<Buffer> {
+/**
+ * Who received the request signs: for Appendix 3 item 7 the official who wrote it down, otherwise the
+ * clerk named in Settings. Never the computer's login name — without a clerk set, a line to write on.
+ */
+function receiver(r: RequestView, s: Settings): { position: string; name: string } {
+  if (r.filledByOfficial) return { position: 'Запит записав(ла) і прийняв(ла)', name: signatureName(r.filledByOfficial.name) };
+  const position = s.council.clerkPosition.trim();
+  return { position: position ? `Запит прийняв(ла): ${position}` : 'Запит прийняв(ла)', name: s.council.clerkName.trim() ? signatureName(s.council.clerkName) : '________________' };
+}
+
+export function receipt(r: RequestView, s: Settings): Promise<Buffer> {
   const holder = holderName(s);
   const d = newDocument({ title: `Розписка про прийняття запиту вх. № ${r.index}`, author: holder, size: 'A5', margins: { top: mm(12), bottom: mm(12), left: mm(15), right: mm(12) } });
   const { doc } = d;
@@ -45,10 +59,20 @@ export function receipt(r: RequestView, s: Settings, clerk: string): Promise<Buf
   labelled(doc, 'Відповідь буде надано', deadlineText(r, s), SIZE);
   labelled(doc, 'Спосіб отримання відповіді', deliveryText(r), SIZE);
   doc.moveDown(0.4);
-  para(doc, 'Строк може бути продовжено до 20 робочих днів, якщо запит стосується великого обсягу інформації або потребує пошуку серед значної кількості даних; про це Вам повідомлять письмово не пізніше п’яти робочих днів з дня надходження запиту.', { size: 9 });
+  // An urgent request's 48 hours are not extended (Art. 20 part 4 speaks of the 5-day term).
+  if (!r.urgent) para(doc, 'Строк може бути продовжено до 20 робочих днів, якщо запит стосується великого обсягу інформації або потребує пошуку серед значної кількості даних; про це Вам повідомлять письмово не пізніше п’яти робочих днів з дня надходження запиту.', { size: 9 });
   if (!r.complete) para(doc, 'Увага: у запиті бракує відомостей, обов’язкових за частиною п’ятою статті 19 Закону; запит може бути залишено без задоволення.', { size: 9, font: 'italic' });
   const contacts = [s.council.phone && `тел. ${s.council.phone}`, s.council.email && `e-mail ${s.council.email}`, s.council.website].filter(Boolean).join(', ');
   if (contacts) labelled(doc, 'Довідки', contacts, 9.5);
-  signature(doc, 'Запит прийняв(ла)', s.council.responsiblePerson || clerk);
+  const who = receiver(r, s);
+  const qrTop = doc.y + mm(4);
+  signature(doc, who.position, who.name);
+  // The record's code in the lower right: a scan of the receipt finds its request.
+  const size = mm(18);
+  const y = Math.max(doc.y + mm(2), qrTop);
+  if (s.council.edrpou) {
+    drawQr({ square: (qx, qy, c) => void doc.rect(qx, qy, c, c).fill('black') }, recordCode({ holderCode: s.council.edrpou, index: r.index, receivedDate: r.receivedDate }), x + w - size, y, size);
+    doc.fillColor('black');
+  }
   return finish(d);
 }

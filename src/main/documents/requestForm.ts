@@ -10,9 +10,15 @@ import { area, BODY_SIZE, field, para, rule, SMALL_SIZE } from './layout';
 import { mm, type Doc } from './pdfDocument';
 import { FORM, formNotes, writtenByOfficial } from './requestFormText';
 
+/** `legal` is printed with the association's own heading when the request came from one. */
 export type FormKind = 'natural' | 'legal';
 
 export const formKindOf = (r: Pick<RequestView, 'requesterType'>): FormKind => (r.requesterType === 'natural' ? 'natural' : 'legal');
+
+function titleOf(kind: FormKind, r: RequestView | null): readonly string[] {
+  if (kind === 'natural') return FORM.titleNatural;
+  return r?.requesterType === 'association' ? FORM.titleAssociation : FORM.titleLegal;
+}
 
 export interface FormOptions {
   kind: FormKind;
@@ -29,7 +35,8 @@ function holderBlock(doc: Doc, s: Settings): void {
   doc.font('bold').fontSize(BODY_SIZE).text(FORM.holder, x, top, { width: w * 0.45 });
   const right = x + w * 0.5;
   doc.font('regular').text(s.council.name, right, top, { width: w * 0.5 });
-  if (s.council.address) doc.text(s.council.address, right, doc.y, { width: w * 0.5 });
+  // A blank to write the address on rather than a holder without one.
+  doc.text(s.council.address || '______________________________', right, doc.y, { width: w * 0.5 });
   doc.x = x;
   doc.moveDown(1.2);
 }
@@ -42,8 +49,8 @@ function requesterText(r: RequestView): string {
 function wayValue(r: RequestView, way: ReplyWay): string {
   if (r.replyBy !== way) return '';
   if (way === 'post') return r.postalAddress;
-  if (way === 'email') return r.email;
-  return way === 'fax' ? r.phone : '';
+  // The register keeps no fax number of the requester: a phone is never written as one.
+  return way === 'email' ? r.email : '';
 }
 
 function answerWays(doc: Doc, r: RequestView | null): void {
@@ -91,7 +98,7 @@ export function drawRequestForm(doc: Doc, s: Settings, o: FormOptions): void {
   const r = o.request;
   const { x, w } = area(doc);
   if (o.copyMark) doc.font('bold').fontSize(BODY_SIZE).text('КОПІЯ', x, doc.y, { width: w, align: 'right' });
-  const title = o.kind === 'natural' ? FORM.titleNatural : FORM.titleLegal;
+  const title = titleOf(o.kind, r);
   doc.font('italic').fontSize(10).text(title.join('\n'), x + w * 0.5, doc.y, { width: w * 0.5, align: 'left' });
   doc.x = x;
   doc.moveDown(1);

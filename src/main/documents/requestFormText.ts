@@ -8,6 +8,8 @@ import type { Settings } from '../../shared/settings';
 export const FORM = {
   titleNatural: ['Форма для подання запиту на отримання публічної інформації', 'від фізичної особи в письмовому вигляді'],
   titleLegal: ['Форма для подання запиту на отримання публічної інформації', 'від юридичної особи в письмовому вигляді'],
+  /** The seed names natural and legal persons; an association without legal status is neither (Art. 12 of the Law). */
+  titleAssociation: ['Форма для подання запиту на отримання публічної інформації', "від об'єднання громадян без статусу юридичної особи в письмовому вигляді"],
   holder: 'Розпорядник інформації',
   request: 'ЗАПИТ на отримання публічної інформації',
   requesterNatural: "Прізвище, ім'я та по батькові, поштова адреса, адреса електронної пошти, номер телефону запитувача",
@@ -34,19 +36,28 @@ export const FORM = {
 export const writtenByOfficial = (name: string, phone: string) =>
   `Запит оформлено посадовою особою, яка організовує у встановленому порядку доступ до публічної інформації, оскільки особа з поважних причин не може подати письмовий запит: ${name}, контактний телефон ${phone}. Копію запиту надано особі, яка його подала.`;
 
-/** Notes 1–10; items 1 and 2 carry this council's contacts (an empty contact is left out). */
+/** A blank the council's clerk fills in by hand where a contact is not set yet. */
+const BLANK = '______________________________';
+
+/**
+ * Notes 1–10; items 1 and 2 carry this council's contacts. A contact not set is printed as a blank to
+ * fill in, so note 2 never ends at «Запит може бути поданий:».
+ */
 export function formNotes(s: Settings): { text: string; sub?: string[] }[] {
   const c = s.council;
-  const site = c.documentRegisterUrl || c.website;
+  const site = c.documentRegisterUrl || c.website || BLANK;
+  // Seed: «у володінні Калуської міської ради і її виконавчого комітету розміщена на веб-сайті Калуської міської ради www…».
+  const owner = c.nameGenitive || BLANK;
+  const siteOwner = c.websiteOwnerGenitive || c.nameGenitive || BLANK;
   const channels = [
-    c.address && `на поштову адресу - ${c.name} ${c.address};`,
-    c.email && `на електронну адресу - ${c.email}`,
-    c.fax && `телефаксом - ${c.fax}`,
-    c.phone && `за телефоном - ${c.phone}`,
-  ].filter((x): x is string => Boolean(x));
+    `на поштову адресу - ${c.name}${c.address ? ` ${c.address}` : ` ${BLANK}`};`,
+    `на електронну адресу - ${c.email || BLANK}`,
+    `телефаксом - ${c.fax || BLANK}`,
+    `за телефоном - ${c.phone || BLANK}`,
+  ];
   return [
     {
-      text: `1. Система обліку, що містить інформацію про документи, які перебувають у володінні ${c.name}, розміщена на веб-сайті${site ? ` ${site}` : ' розпорядника інформації'}`,
+      text: `1. Система обліку, що містить інформацію про документи, які перебувають у володінні ${owner} розміщена на веб-сайті ${siteOwner} ${site}`,
     },
     { text: '2. Запит може бути поданий:', sub: channels },
     {

@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors';
 import { fontBytes, type Face } from './fonts';
 import { PAGE } from './pdfDocument';
 import { drawStamp, stampBox, type Painter, type StampContent } from './stamp';
+import { imageSize, MAX_IMAGE_MEGAPIXELS } from './imageSize';
 
 /** A request with its attachments is a few pages; a scan far longer is most likely the wrong file. */
 export const MAX_SCAN_PAGES = 100;
@@ -67,6 +68,11 @@ async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
 }
 
 async function imageToPdf(bytes: Uint8Array, type: 'png' | 'jpeg'): Promise<PDFDocument> {
+  const size = imageSize(bytes, type);
+  if (size && size.width * size.height > MAX_IMAGE_MEGAPIXELS * 1_000_000)
+    throw bad(
+      `Зображення скану завелике: ${size.width} × ${size.height} пікселів (${Math.round((size.width * size.height) / 1e5) / 10} Мп), більше ніж ${MAX_IMAGE_MEGAPIXELS} Мп. Зменште його (для аркуша А4 досить 300 dpi, близько 9 Мп) і повторіть.`,
+    );
   const pdf = await PDFDocument.create();
   let img;
   try {

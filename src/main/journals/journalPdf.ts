@@ -3,12 +3,13 @@ import { cellText, JOURNAL_COLUMNS, type JournalRow } from '../../shared/journal
 import type { JobControl } from '../services/jobs';
 import { writeAtomically } from './atomicFile';
 import { fitWidths, writePdf } from './pdfTable';
+import { hyphenateUk } from './hyphenate';
 import type { JournalDoc } from './journalDoc';
 
 const NUMERIC = new Set(['no']);
 
 export function journalPdfRows(rows: readonly JournalRow[]) {
-  return rows.map((r) => ({ cells: JOURNAL_COLUMNS.map((c) => cellText(c.type, r[c.key])), shade: r.voided }));
+  return rows.map((r) => ({ cells: JOURNAL_COLUMNS.map((c) => (c.type === 'text' ? hyphenateUk(cellText(c.type, r[c.key])) : cellText(c.type, r[c.key]))), shade: r.voided }));
 }
 
 export async function writeJournalPdf(out: string, j: JournalDoc, ctl: JobControl = {}): Promise<{ pages: number }> {
@@ -22,11 +23,12 @@ export async function writeJournalPdf(out: string, j: JournalDoc, ctl: JobContro
           holder: j.holder,
           title: j.title,
           subtitle: j.period,
-          columns: JOURNAL_COLUMNS.map((c, i) => ({ header: c.header, width: widths[i]!, align: NUMERIC.has(c.key) ? 'right' : 'left' })),
+          columns: JOURNAL_COLUMNS.map((c, i) => ({ header: hyphenateUk(c.header), width: widths[i]!, align: NUMERIC.has(c.key) ? 'right' : 'left' })),
           rows: journalPdfRows(j.rows),
           after: j.totals,
           signature: j.signature,
-          fontSize: 6.5,
+          // 7.5 pt: the smallest a journal stays readable at when printed and filed.
+          fontSize: 7.5,
         },
         ctl,
       ),

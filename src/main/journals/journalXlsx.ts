@@ -1,6 +1,6 @@
 /** The journal as one spreadsheet: typed cells, frozen header with auto-filter, landscape print set-up. */
 import ExcelJS from 'exceljs';
-import { JOURNAL_COLUMNS, type JournalRow } from '../../shared/journalRows';
+import { cellText, JOURNAL_COLUMNS } from '../../shared/journalRows';
 import { throwIfCancelled, yieldToLoop, type JobControl } from '../services/jobs';
 import { writeAtomically } from './atomicFile';
 import type { JournalDoc } from './journalDoc';
@@ -9,23 +9,51 @@ import { cellValue, NUM_FMT } from './xlsxCells';
 /** The header's row: a title and the period stand above it. */
 export const XLSX_HEADER_ROW = 3;
 const CHUNK = 500;
-const MAX_WIDTH = 60;
-const WRAPPED = new Set(['contacts', 'summary', 'result', 'note']);
+/** The sheet's type size: small enough for 16 columns across A4 landscape, as the printed journal. */
+const FONT_SIZE = 8;
+const LINE_PT = 11;
 
-/** Widths that fit the longest text of a column (by characters), within reason. */
-function widths(rows: readonly JournalRow[]): number[] {
-  return JOURNAL_COLUMNS.map((c) => {
-    if (c.type === 'date') return 12;
-    if (c.type === 'datetime') return 17;
-    let max = Math.min(c.header.length, 18);
-    for (const r of rows) {
-      const v = r[c.key];
-      if (v !== null) max = Math.max(max, String(v).length);
-      if (max >= MAX_WIDTH) break;
+/**
+ * Column widths (in Excel's character units) from the printed journal's proportions, so that the
+ * columns together fill the printable width of A4 landscape at about 100 % and fit-to-width has
+ * little to shrink. Texts wrap inside them.
+ */
+const WIDTHS = (() => {
+  const sum = JOURNAL_COLUMNS.reduce((a, c) => a + c.pdfWidth, 0);
+  // ≈ 148 units: 784 pt of printable width at ≈ 5.3 pt a unit.
+  // A number that does not fit shows as «###»: a date-time cell needs its 16 characters whole.
+  const least: Partial<Record<string, number>> = { datetime: 13.5, date: 10, number: 4.5 };
+  return JOURNAL_COLUMNS.map((c) => Math.max(least[c.type] ?? 8.5, Math.round((c.pdfWidth / sum) * 148 * 10) / 10));
+})();
+
+/** Characters of the sheet's font a column of `width` units holds on one line (a cautious estimate). */
+const charsPerLine = (width: number) => Math.max(1, Math.floor(width * 1.15));
+
+/** Lines a text takes in a column: Excel does not grow a row for wrapped text on its own, so we set it. */
+function linesOf(text: string, width: number): number {
+  const per = charsPerLine(width);
+  return text.split('\n').reduce((n, para) => {
+    // Words move whole to the next line: count by words, not by characters.
+    let lines = 1;
+    let used = 0;
+    for (const w of para.split(' ')) {
+      const len = [...w].length;
+      if (used === 0) used = len;
+      else if (used + 1 + len <= per) used += 1 + len;
+      else {
+        lines += 1;
+        used = len;
+      }
+      while (used > per) {
+        lines += 1;
+        used -= per;
+      }
     }
-    return Math.min(MAX_WIDTH, max + 2);
-  });
+    return n + lines;
+  }, 0);
 }
+
+const rowHeight = (texts: string[]) => Math.max(1, ...texts.map((t, i) => (t ? linesOf(t, WIDTHS[i]!) : 1))) * LINE_PT + 3;
 
 export async function buildJournalWorkbook(j: JournalDoc, ctl: JobControl = {}): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -46,21 +74,25 @@ export async function buildJournalWorkbook(j: JournalDoc, ctl: JobControl = {}):
   });
   ws.getCell(1, 1).value = j.holder;
   ws.getCell(2, 1).value = `${j.title} ${j.period}`;
+  // The title lines span the table, centred, each on a row of its own height: nothing spills over the header.
+  for (const line of [1, 2]) {
+    ws.mergeCells(line, 1, line, JOURNAL_COLUMNS.length);
+    ws.getCell(line, 1).style = { font: { bold: true, size: 11 }, alignment: { horizontal: 'center', vertical: 'middle' } };
+    ws.getRow(line).height = 16;
+  }
   const header = ws.getRow(XLSX_HEADER_ROW);
   header.values = JOURNAL_COLUMNS.map((c) => c.header);
-  header.font = { bold: true };
+  header.font = { bold: true, size: FONT_SIZE };
   header.alignment = { wrapText: true, vertical: 'middle' };
-  widths(j.rows).forEach((w, i) => {
+  header.height = rowHeight(JOURNAL_COLUMNS.map((c) => c.header));
+  WIDTHS.forEach((w, i) => {
     const col = ws.getColumn(i + 1);
     col.width = w;
-    // exceljs copies a column's style into each of its cells, and styled cells cost time to write:
-    // wrap only the columns whose texts outgrow their width, format only the dates.
     const fmt = NUM_FMT[JOURNAL_COLUMNS[i]!.type];
     if (fmt) col.numFmt = fmt;
-    if (WRAPPED.has(JOURNAL_COLUMNS[i]!.key)) col.alignment = { wrapText: true, vertical: 'top' };
+    col.font = { size: FONT_SIZE };
+    col.alignment = { wrapText: true, vertical: 'top' };
   });
-  // The title lines run across the sheet, unwrapped, over the first column's width.
-  for (const line of [1, 2]) ws.getCell(line, 1).style = { font: { bold: true } };
   for (let i = 0; i < j.rows.length; i++) {
     if (i % CHUNK === 0 && i > 0) {
       ctl.onProgress?.({ done: i, total: j.rows.length });
@@ -70,7 +102,8 @@ export async function buildJournalWorkbook(j: JournalDoc, ctl: JobControl = {}):
     const r = j.rows[i]!;
     const row = ws.getRow(XLSX_HEADER_ROW + 1 + i);
     row.values = JOURNAL_COLUMNS.map((c) => cellValue(c.type, r[c.key]));
-    if (r.voided) row.font = { italic: true, color: { argb: 'FF777777' } };
+    row.height = rowHeight(JOURNAL_COLUMNS.map((c) => cellText(c.type, r[c.key])));
+    if (r.voided) row.font = { italic: true, size: FONT_SIZE, color: { argb: 'FF777777' } };
   }
   ws.autoFilter = { from: { row: XLSX_HEADER_ROW, column: 1 }, to: { row: last, column: JOURNAL_COLUMNS.length } };
   ctl.onProgress?.({ done: j.rows.length, total: j.rows.length });

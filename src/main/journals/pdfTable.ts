@@ -7,6 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { throwIfCancelled, yieldToLoop, type JobControl } from '../services/jobs';
 import { journalFonts } from './font';
+import { wrapLines } from './wrapCell';
 
 export interface PdfColumn {
   header: string;
@@ -65,40 +66,32 @@ export function fitWidths(rel: number[]): number[] {
   return rel.map((w) => (w / sum) * avail);
 }
 
-/** Measures a row: a cell that fits one line is cheap to measure and to draw; others are wrapped by pdfkit. */
+/** Measures a row: each cell broken into lines here (at spaces and soft hyphens), so drawing only places them. */
 function measureRow(doc: Doc, cols: PdfColumn[], cells: string[], lineH: number): Measured {
-  let height = lineH;
-  const oneLine = cells.map((t, i) => {
-    const width = cols[i]!.width - 2 * PAD;
-    if (t === '') return 0;
-    if (!t.includes('\n')) {
-      const w = doc.widthOfString(t);
-      if (w <= width) return w;
-    }
-    height = Math.max(height, doc.heightOfString(t, { width }));
-    return null;
-  });
-  return { height: height + 2 * PAD, oneLine };
+  const measure = (s: string) => doc.widthOfString(s);
+  const lines = cells.map((t, i) => (t === '' ? [] : wrapLines(t, cols[i]!.width - 2 * PAD, measure)));
+  const most = Math.max(1, ...lines.map((l) => l.length));
+  return { height: most * lineH + 2 * PAD, lines, lineH };
 }
 
-/** Cell heights, and each one-line cell's text width (null where the text wraps). */
+/** The row's height and each cell's lines. */
 interface Measured {
   height: number;
-  oneLine: (number | null)[];
+  lines: string[][];
+  lineH: number;
 }
 
-function drawRow(doc: Doc, cols: PdfColumn[], cells: string[], y: number, m: Measured, opts: { bold?: boolean; shade?: boolean; header?: boolean }): void {
+function drawRow(doc: Doc, cols: PdfColumn[], y: number, m: Measured, opts: { bold?: boolean; shade?: boolean; header?: boolean }): void {
   let x = MARGIN.left;
   const h = m.height;
   const total = cols.reduce((a, c) => a + c.width, 0);
   if (opts.shade || opts.header) doc.save().rect(x, y, total, h).fill(opts.header ? '#e6e6e6' : '#f0f0f0').restore();
   doc.font(opts.bold || opts.header ? 'B' : 'R').fillColor(opts.shade ? '#555555' : 'black');
   cols.forEach((c, i) => {
-    const t = cells[i] ?? '';
-    const w = m.oneLine[i];
-    // A one-line cell is placed directly: pdfkit's line wrapper is the slow part of a big table.
-    if (t && w !== null && w !== undefined) doc.text(t, c.align === 'right' ? x + c.width - PAD - w : x + PAD, y + PAD, { lineBreak: false });
-    else if (t) doc.text(t, x + PAD, y + PAD, { width: c.width - 2 * PAD, align: c.align ?? 'left', lineBreak: true });
+    (m.lines[i] ?? []).forEach((line, k) => {
+      const lx = c.align === 'right' ? x + c.width - PAD - doc.widthOfString(line) : x + PAD;
+      doc.text(line, lx, y + PAD + k * m.lineH, { lineBreak: false });
+    });
     x += c.width;
   });
   // The row's rule below; the column rules are drawn once per page by `columnRules`.
@@ -162,7 +155,7 @@ export async function renderTable(doc: Doc, t: PdfTableDoc, ctl: JobControl = {}
   const header = () => {
     top = y;
     doc.fontSize(size - 0.5);
-    drawRow(doc, t.columns, headerCells, y, headerM, { header: true });
+    drawRow(doc, t.columns, y, headerM, { header: true });
     doc.fontSize(size);
     y += headerM.height;
   };
@@ -182,7 +175,7 @@ export async function renderTable(doc: Doc, t: PdfTableDoc, ctl: JobControl = {}
       y = MARGIN.top;
       header();
     }
-    drawRow(doc, t.columns, cells, y, m, row);
+    drawRow(doc, t.columns, y, m, row);
     y += m.height;
   }
   columnRules(doc, t.columns, top, y);
@@ -193,8 +186,9 @@ export async function renderTable(doc: Doc, t: PdfTableDoc, ctl: JobControl = {}
 function closingBlock(doc: Doc, t: PdfTableDoc, y: number): void {
   doc.font('R').fontSize(9).fillColor('black');
   const width = doc.page.width - MARGIN.left - MARGIN.right;
-  const lines = [...t.after, '', `${t.signature.position || 'Відповідальна особа'}  ______________________  ${t.signature.person || '______________________'}`, '(підпис)          «____» ______________ 20___ р.'];
-  const need = lines.reduce((a, l) => a + doc.heightOfString(l || ' ', { width }) + 2, 0);
+  const lines = [...t.after, ''];
+  const signH = 3 * doc.currentLineHeight(true) + 6;
+  const need = lines.reduce((a, l) => a + doc.heightOfString(l || ' ', { width }) + 2, 0) + signH;
   // The totals and the signature stay together, on a fresh page if the last one has no room.
   if (y + need > doc.page.height - MARGIN.bottom) {
     doc.addPage();
@@ -203,6 +197,22 @@ function closingBlock(doc: Doc, t: PdfTableDoc, y: number): void {
   doc.x = MARGIN.left;
   doc.y = y;
   for (const l of lines) doc.text(l || ' ', { width }).moveDown(0.15);
+  signatureLine(doc, t.signature, doc.y);
+}
+
+/** Position, a line to sign on with «(підпис)» centred under it, the name; the date below. */
+function signatureLine(doc: Doc, s: PdfTableDoc['signature'], y: number): void {
+  const position = s.position || 'Відповідальна особа';
+  const x0 = MARGIN.left;
+  const posW = doc.widthOfString(position);
+  const lineX = x0 + posW + 12;
+  const lineW = 130;
+  doc.text(position, x0, y, { lineBreak: false });
+  doc.lineWidth(0.5).strokeColor('black').moveTo(lineX, y + doc.currentLineHeight()).lineTo(lineX + lineW, y + doc.currentLineHeight()).stroke();
+  doc.text(s.person || '______________________', lineX + lineW + 12, y, { lineBreak: false });
+  const under = y + doc.currentLineHeight(true) + 1;
+  doc.fontSize(7.5).text('(підпис)', lineX, under, { width: lineW, align: 'center', lineBreak: false });
+  doc.fontSize(9).text('«____» ______________ 20___ р.', x0, under + doc.currentLineHeight(true) + 4, { lineBreak: false });
 }
 
 /** Renders and writes the document; returns the number of pages. */

@@ -1,5 +1,5 @@
 /** Lifecycle actions on a registered request: each one is checked against the state, then appended as an event. */
-import { kyivDate } from '../../shared/calendar';
+import { kyivDate, kyivIso, parseInstant } from '../../shared/calendar';
 import type { EventPayloads, EventType, RequestEvent, RequestView, Action } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { deriveState } from '../../shared/requestState';
@@ -7,6 +7,8 @@ import { actInput, actionInputs, parseInput } from '../../shared/schemas';
 import { whyNot } from '../../shared/transitions';
 import { computeCost } from '../../shared/fees';
 import { correctionPayload } from './corrections';
+import { actionWarnings } from '../../shared/termGuards';
+import { assertOutgoingFree } from './outgoing';
 import type { Db } from '../db/open';
 import { insertEvent, loadEvents, newEvent } from './eventLog';
 import { calendarAndRules, refreshProjection, rowToRecord } from './projection';
@@ -28,7 +30,7 @@ const EVENT_OF: Record<Action, EventType> = {
 };
 
 export function actOnRequest(db: Db, raw: unknown): RequestView {
-  const { index, year, action, input } = parseInput(actInput, raw);
+  const { index, year, action, input, confirmed } = parseInput(actInput, raw);
   const payload = parseInput(actionInputs[action], input ?? {}) as Record<string, unknown>;
   const ctx = calendarAndRules(db);
   const run = db.sqlite.transaction(() => {
@@ -40,12 +42,18 @@ export function actOnRequest(db: Db, raw: unknown): RequestView {
     const reason = whyNot(action, { status: state.status, extended: state.extended, costNoticeSent: state.cost !== null, paid: state.paymentDate !== null }, payload.ground as number | undefined);
     if (reason) throw new AppError('not_allowed', reason);
     const today = kyivDate(db.now());
+    const warnings = actionWarnings(action, payload, { state, events, postalAddress: record.postalAddress, email: record.email }, today);
+    if (warnings.length > 0 && confirmed !== true)
+      throw new AppError('not_allowed', `Потрібне підтвердження: ${warnings.map((w) => w.message).join(' ')}`);
+    if (warnings.length > 0) payload.warnings = warnings;
+    if (action === 'answer') Object.assign(payload, answerMoment(payload.date as string | undefined, db.now(), record.receivedAt));
     for (const key of ['date'] as const) {
       const d = payload[key] as string | undefined;
       if (d !== undefined && d < record.receivedDate) throw new AppError('invalid_input', `Дата ${d} раніша за дату надходження запиту ${record.receivedDate}`);
       if (d !== undefined && d > today) throw new AppError('invalid_input', `Дата ${d} ще не настала`);
     }
-    if (action === 'answer') payload.date ??= today;
+    if (action === 'answer' && typeof payload.outgoingIndex === 'string' && payload.outgoingIndex)
+      assertOutgoingFree(db, payload.outgoingIndex, Number((payload.date as string).slice(0, 4)), { requestId: record.id, kind: 'answer' });
     if (action === 'cost_notice') {
       // The sum is fixed when the notice is given, at the rates and subsistence minimum in force that day.
       const p = payload as { pages: number; format: 'A4' | 'A3'; restricted: boolean };
@@ -59,4 +67,18 @@ export function actOnRequest(db: Db, raw: unknown): RequestView {
   });
   const id = run.immediate();
   return getRequest(db, { index: id });
+}
+
+/**
+ * The answer's own date and, when known, time. Given a time, it must lie between receipt and now; given
+ * nothing, the answer is taken as sent at this moment (the clerk records it as it goes out).
+ */
+function answerMoment(given: string | undefined, now: Date, receivedAt: string): { date: string; at?: string } {
+  if (given === undefined) return { date: kyivDate(now), at: kyivIso(now) };
+  if (!given.includes('T')) return { date: given };
+  const at = parseInstant(given) as Date;
+  const received = parseInstant(receivedAt) as Date;
+  if (at.getTime() > now.getTime()) throw new AppError('invalid_input', `Час відповіді ${given} ще не настав`);
+  if (at.getTime() < received.getTime()) throw new AppError('invalid_input', `Час відповіді ${given} раніший за час надходження запиту`);
+  return { date: kyivDate(at), at: kyivIso(at) };
 }

@@ -37,15 +37,15 @@ import { insertEvent, newEvent } from './eventLog';
 import { calendarAndRules, refreshProjection } from './projection';
 import { getRequest } from './queries';
 import { getSettings, updateSettings } from './settings';
+import { assertOutgoingFree } from './outgoing';
 
 interface Job {
   now: Date;
-  /** Who makes the paper: signs the receipt when no responsible person is set. */
-  user: string;
   settings: Settings;
   request: RequestView | null;
   onto?: string;
   outgoingIndex?: string;
+  requestSheets?: number;
 }
 
 const need = (r: RequestView | null): RequestView => {
@@ -71,7 +71,7 @@ function form(kind: FormKind, j: Job): Promise<Buffer> {
 }
 
 function letter(kind: LetterKind, j: Job): Promise<Buffer> {
-  return LETTERS[kind]({ request: need(j.request), settings: j.settings, issuedOn: kyivDate(j.now), outgoingIndex: j.outgoingIndex });
+  return LETTERS[kind]({ request: need(j.request), settings: j.settings, issuedOn: kyivDate(j.now), outgoingIndex: j.outgoingIndex, requestSheets: j.requestSheets });
 }
 
 const RENDER: Record<DocumentKind, (j: Job) => Promise<Uint8Array>> = {
@@ -86,7 +86,7 @@ const RENDER: Record<DocumentKind, (j: Job) => Promise<Uint8Array>> = {
       j.request ? stampContent(j.request, j.settings) : { holder: holderName(j.settings), index: 'Вх. № 000', received: 'від 01.01.2026 о 00:00' },
       j.settings.stamp,
     ),
-  receipt: (j) => receipt(need(j.request), j.settings, j.user),
+  receipt: (j) => receipt(need(j.request), j.settings),
   form_natural: (j) => form('natural', j),
   form_legal: (j) => form('legal', j),
   letter_extension: (j) => letter('extension', j),
@@ -115,10 +115,13 @@ export async function makeDocument(db: Db | null, raw: unknown): Promise<MadeDoc
   const request = db && wanted ? getRequest(db, { index: input.index ?? '', year: input.year }) : null;
   const out = input.out ? resolve(input.out) : previewPath(input.kind, request);
   if (input.onto && resolve(input.onto) === out) throw new AppError('invalid_input', 'Файл результату збігається зі сканом: вкажіть інший файл для --out, скан має лишитися як був');
-  const bytes = await RENDER[input.kind]({ now: db?.now() ?? new Date(), user: db?.user ?? '', settings, request, onto: input.onto, outgoingIndex: input.outgoingIndex });
+  const recorded = db && request && !input.preview && RECORDED_KINDS.includes(input.kind);
+  // Refused before anything is written; checked again in the transaction that records it.
+  if (recorded && input.outgoingIndex) assertOutgoingFree(db, input.outgoingIndex, Number(kyivDate(db.now()).slice(0, 4)), { requestId: request.id, kind: input.kind });
+  const bytes = await RENDER[input.kind]({ now: db?.now() ?? new Date(), settings, request, onto: input.onto, outgoingIndex: input.outgoingIndex, requestSheets: input.requestSheets });
   await writePdf(out, bytes);
   let eventId: string | undefined;
-  if (db && request && !input.preview && RECORDED_KINDS.includes(input.kind)) eventId = recordIssue(db, request.id, input.kind, input.outgoingIndex);
+  if (recorded) eventId = recordIssue(db, request.id, input.kind, input.outgoingIndex);
   return { kind: input.kind, path: out, bytes, ...(eventId ? { eventId } : {}) };
 }
 
@@ -126,6 +129,7 @@ function recordIssue(db: Db, requestId: string, kind: DocumentKind, outgoingInde
   const ctx = calendarAndRules(db);
   const event = newEvent(db, requestId, 'document_issued', { kind, ...(outgoingIndex ? { outgoingIndex } : {}) });
   db.sqlite.transaction(() => {
+    if (outgoingIndex) assertOutgoingFree(db, outgoingIndex, Number(event.at.slice(0, 4)), { requestId, kind });
     insertEvent(db, event);
     refreshProjection(db, requestId, ctx);
   }).immediate();

@@ -7,7 +7,7 @@ import type { DeadlineRules } from '../../shared/deadlines';
 import type { Registration, RequestEvent, RequestRecord, RequestState } from '../../shared/domain';
 import { currentRegistration } from '../../shared/corrections';
 import { missingParts } from '../../shared/registration';
-import { deriveState } from '../../shared/requestState';
+import { deriveState, FOLD_VERSION } from '../../shared/requestState';
 import { prepared, type Db } from '../db/open';
 import { writeSearchEntry } from '../db/searchIndex';
 import { loadEvents } from './eventLog';
@@ -118,4 +118,20 @@ function applyCorrections(db: Db, record: RequestRecord, events: readonly Reques
     next.filledByOfficial?.phone ?? null, next.complete ? 1 : 0, JSON.stringify(missing), record.id,
   );
   return next;
+}
+
+/**
+ * Re-derives every stored state when the register was last projected by an older fold (see
+ * FOLD_VERSION). The events are untouched: only their projection is rewritten, in one transaction.
+ */
+export function refreshStaleProjections(db: Db): void {
+  const row = db.sqlite.prepare("SELECT value FROM meta WHERE key = 'fold_version'").get() as { value: string } | undefined;
+  if (row?.value === String(FOLD_VERSION)) return;
+  const ctx = calendarAndRules(db);
+  db.sqlite
+    .transaction(() => {
+      for (const id of db.sqlite.prepare('SELECT id FROM requests').pluck().all() as string[]) refreshProjection(db, id, ctx);
+      db.sqlite.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('fold_version', ?)").run(String(FOLD_VERSION));
+    })
+    .immediate();
 }

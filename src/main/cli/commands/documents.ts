@@ -64,12 +64,12 @@ export const form: Command = {
 export const letter: Command = {
   name: 'letter',
   summary: `лист запитувачу або розпоряднику: ${LETTER_KINDS.join(', ')}; реєструє вихідний номер (--outgoing) і дату`,
-  usage: `letter --db F --index IDX --kind ${LETTER_KINDS.join('|')} --out FILE [--outgoing NUM] [--year YYYY] [--json]`,
-  options: { ...dbOption, index: { type: 'string' }, year: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, outgoing: { type: 'string' } },
+  usage: `letter --db F --index IDX --kind ${LETTER_KINDS.join('|')} --out FILE [--outgoing NUM] [--sheets N] [--year YYYY] [--json]`,
+  options: { ...dbOption, index: { type: 'string' }, year: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, outgoing: { type: 'string' }, sheets: { type: 'string' } },
   async run(v, io) {
     const k = requireString(v, 'kind');
     if (!(LETTER_KINDS as readonly string[]).includes(k)) throw new AppError('invalid_input', `--kind має бути одним із: ${LETTER_KINDS.join(', ')}`);
-    await make(v, io, { kind: `letter_${k}`, index: requireString(v, 'index'), year: year(v), out: requireString(v, 'out'), outgoingIndex: v.outgoing });
+    await make(v, io, { kind: `letter_${k}`, index: requireString(v, 'index'), year: year(v), out: requireString(v, 'out'), outgoingIndex: v.outgoing, ...(v.sheets !== undefined ? { requestSheets: Number(v.sheets) } : {}) });
   },
 };
 

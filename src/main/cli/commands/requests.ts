@@ -4,6 +4,7 @@ import { STATUS_LABEL } from '../../../shared/wording';
 import { actOnRequest } from '../../services/actions';
 import { resolveConflict } from '../../services/conflicts';
 import { attachFile } from '../../services/attachments';
+import type { TermWarning } from '../../../shared/termGuards';
 import { getRequest, listRequests } from '../../services/queries';
 import { registerRequest } from '../../services/registration';
 import { dbOption, printJson, readJsonInput, requireString, withDb, type Command, type Io } from '../command';
@@ -66,9 +67,12 @@ export const act: Command = {
   options: { ...dbOption, index: { type: 'string' }, year: { type: 'string' }, action: { type: 'string' }, input: { type: 'string' } },
   run(v, io) {
     const input = readJsonInput(v, io, false);
+    // A script cannot answer a question: the action goes ahead and each term warning is told on stderr (kept in the event too).
     const r = withDb(v, (db) =>
-      actOnRequest(db, { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined, action: requireString(v, 'action'), input }),
+      actOnRequest(db, { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined, action: requireString(v, 'action'), input, confirmed: true }),
     );
+    const warnings = (r.events.at(-1)?.payload as { warnings?: TermWarning[] } | undefined)?.warnings ?? [];
+    for (const w of warnings) io.err(`Попередження: ${w.message}\n`);
     return v.json ? printJson(io, r) : printView(io, r);
   },
 };

@@ -2,12 +2,12 @@
 import { LAW, renderLetter, requesterAddress, requestMention, type LetterContext } from './letterhead';
 import { redirectOf } from './redirect';
 
-export function redirectNoticeLetter(ctx: LetterContext): Promise<Buffer> {
+export async function redirectNoticeLetter(ctx: LetterContext): Promise<Buffer> {
   const r = ctx.request;
   const to = redirectOf(r);
   return renderLetter(ctx, {
     title: 'Повідомлення про направлення запиту належному розпоряднику',
-    to: requesterAddress(r),
+    to: await requesterAddress(r),
     subject: 'Про направлення запиту на інформацію належному розпоряднику',
     paragraphs: [
       `Повідомляємо, що ${ctx.settings.council.name} не володіє інформацією, про яку йдеться у Вашому ${requestMention(r).replace(/^запит /, 'запиті ')}.`,
