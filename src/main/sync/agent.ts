@@ -123,6 +123,11 @@ export class SyncAgent {
     } finally {
       this.current = null;
     }
+    // A nudge (a NOTIFY, a change here) that came after the last round had started its end: serve it.
+    if (this.again) {
+      this.again = false;
+      void this.tick(true);
+    }
     return this.status();
   }
 
@@ -136,10 +141,10 @@ export class SyncAgent {
       do {
         this.again = false;
         await once();
+        // Events another desk committed between that pull and LISTEN were announced to no one
+        // listening here: a fresh listener is followed by one more round, so none waits for the fallback.
+        if (await this.ensureListener(url)) this.again = true;
       } while (this.again);
-      // Events another desk committed between that pull and LISTEN were announced to no one
-      // listening here: a fresh listener is followed by one more pull, so none waits for the fallback.
-      if (await this.ensureListener(url)) await once();
       this.failures = 0;
       this.nextAt = 0;
       this.lastFull = Date.now();
