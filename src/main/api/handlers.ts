@@ -69,7 +69,8 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
         version: APP_VERSION,
         dbPath: db.path,
         deskId: db.deskId,
-        deskName: getMeta(db, SYNC_KEYS.deskName) ?? `№ ${getSettings(db).index.deskCode}`,
+        // A desk synced without --desk is named by its id: the clerk sees its desk code instead.
+        deskName: [getMeta(db, SYNC_KEYS.deskName)].find((n) => n && n !== db.deskId) ?? `№ ${getSettings(db).index.deskCode}`,
         user: db.user,
         today: kyivDate(now),
         martialLaw: isMartialLaw(kyivDate(now), getSettings(db).calendar),
