@@ -44,6 +44,8 @@ export type JournalKey = (typeof JOURNAL_COLUMNS)[number]['key'];
 export type JournalRow = { [K in JournalKey]: K extends 'no' ? number : string | null } & { voided: boolean };
 
 export const ddmmyyyy = (d: IsoDate): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+/** An instant written in Kyiv time (`2026-11-23T10:05:00+02:00`) as `23.11.2026 10:05`, for messages: never ISO. */
+export const ddmmyyyyTime = (kyivIsoInstant: string): string => `${ddmmyyyy(kyivIsoInstant.slice(0, 10))} ${kyivIsoInstant.slice(11, 16)}`;
 
 /** The text a cell shows in the PDF and the CSV: dates the Ukrainian way (`23.11.2026 10:15`). */
 export function cellText(type: ColumnType, v: string | number | null): string {

@@ -51,6 +51,12 @@ describe('no number for a request that is not one', () => {
     expect(other.index).toBe('З-2');
   });
 
+  it('a receipt time still to come is named as the clerk writes it, not in ISO', async () => {
+    const r = await call('requests:register', sampleRequest({ receivedAt: '2030-01-02T10:05:00+02:00' }));
+    expect(r.error.message).toBe('Дата і час надходження ще не настали: 02.01.2030 10:05');
+    expect(requests()).toBe(0);
+  });
+
   it('the CLI refuses an empty registration with exit 2 and writes nothing', async () => {
     closeDb(t.db);
     const r = await cli(['register', '--db', t.file, '--input', '-', '--json'], JSON.stringify({ channel: 'post' }));

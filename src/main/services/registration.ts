@@ -7,7 +7,7 @@ import { formatIndex, seriesOf } from '../../shared/incomingIndex';
 import type { Registration, RequestRecord, RequestState, RequiredPart } from '../../shared/domain';
 import { isEmptyRegistration, MISSING_PART_FIELD, missingParts, normalizeRegistration, unconfirmedMissing } from '../../shared/registration';
 import { REQUIRED_PART_LABEL } from '../../shared/wording';
-import { uaDateTimeOf } from '../../shared/calendar/uaFormat';
+import { ddmmyyyyTime } from '../../shared/journalRows';
 import { parseInput, registerInput } from '../../shared/schemas';
 import { prepared, type Db } from '../db/open';
 import { insertEvent, newEvent } from './eventLog';
@@ -73,7 +73,7 @@ export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}
   const received = input.receivedAt ? parseInstant(input.receivedAt)! : db.now();
   // A few minutes of slack for desks whose clocks disagree; a day ahead is a typing mistake.
   if (received.getTime() > db.now().getTime() + 10 * 60_000)
-    throw new AppError('invalid_input', `Дата і час надходження ще не настали: ${uaDateTimeOf(kyivIso(received))}`);
+    throw new AppError('invalid_input', `Дата і час надходження ще не настали: ${ddmmyyyyTime(kyivIso(received))}`);
   const receivedAt = kyivIso(received);
   const reg = normalizeRegistration(input, receivedAt);
   const missing = missingParts(reg);
