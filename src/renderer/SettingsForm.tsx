@@ -1,30 +1,29 @@
 /**
- * The desk's settings: the council's details (they go into letters and the stamp), the incoming
- * index template with a live preview, the working-day calendar (martial law and government day
- * transfers) and the terms. Saved as one validated document; a change of calendar or terms makes
- * the register recompute every open deadline, so the save says so.
+ * The desk's settings: the council's details (they go into letters and the stamp), the receiving
+ * clerk, the payment requisites and the holder's fee rates (the cost notice), the incoming index
+ * template with a live preview, the working-day calendar (martial law and government day transfers)
+ * and the terms (locked: law). Saved as one validated document; a change of calendar or terms makes
+ * the register recompute every open deadline, so the save says so — beside the save button, which
+ * stays in view, not at the top of a long page.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Settings } from '../shared/settings';
 import { formatIndex, templateProblem } from '../shared/incomingIndex';
+import { fieldLabel } from '../shared/fieldLabels';
+import { CONFIRM_PATH } from '../shared/settingsGuards';
 import { api } from './api';
 import { errorLines, splitErrors, type SplitErrors } from './apiErrors';
 import { useShell } from './AppContext';
 import { ErrorAlert, RadioGroup, SelectField, TextField } from './Fields';
-import { parseUaDate, uaDate } from './format';
 import { formKeys } from './keyboard';
 import { useApi } from './useApi';
+import { toDraft, toPatch, type Draft } from './settingsDraft';
+import { PaymentSettings } from './PaymentSettings';
+import { FeeSettings } from './FeeSettings';
+import { TermsSettings } from './TermsSettings';
+import { DroppedSettings } from './DroppedSettings';
 
 type Council = Settings['council'];
-type Rules = Settings['rules'];
-
-/** Dates are edited as the clerk types them (ДД.ММ.РРРР) and turned into ISO only on save. */
-interface Draft {
-  council: Council;
-  index: Settings['index'];
-  calendar: { mode: Settings['calendar']['mode']; martialLawFrom: string; martialLawTo: string; overrides: { date: string; working: boolean; note: string }[] };
-  rules: Record<keyof Rules, string>;
-}
 
 const COUNCIL_FIELDS: [keyof Council, string, string?][] = [
   ['name', 'Найменування розпорядника'],
@@ -43,17 +42,12 @@ const COUNCIL_FIELDS: [keyof Council, string, string?][] = [
   ['edrpou', 'Код ЄДРПОУ розпорядника'],
   ['emblemPath', 'Герб для бланка листа: шлях до PNG або JPEG'],
   ['executorPhone', 'Номер для відмітки про виконавця у листах', 'порожньо — номер розпорядника'],
-  ['clerkName', 'Хто приймає запити (ім’я та прізвище)', 'підписує розписку'],
-  ['clerkPosition', 'Посада того, хто приймає запити'],
 ];
 
-const RULE_FIELDS: [keyof Rules, string][] = [
-  ['normalDays', 'Відповідь, робочих днів'],
-  ['urgentHours', 'Терміновий запит, годин'],
-  ['extendedDays', 'Продовжений строк, робочих днів'],
-  ['noticeDays', 'Повідомлення про продовження чи витрати, робочих днів'],
-  ['redirectDays', 'Направлення належному розпоряднику, робочих днів'],
-  ['afterPaymentDays', 'Після підтвердження оплати, робочих днів'],
+/** Who signs the receipt («Запит прийняв(ла)»): the clerk at this desk, never the computer's login. */
+const CLERK_FIELDS: [keyof Council, string, string?][] = [
+  ['clerkName', 'Ім’я та прізвище', 'підписує розписку: «Запит прийняв(ла)»'],
+  ['clerkPosition', 'Посада'],
 ];
 
 const MODE_LABEL = {
@@ -62,55 +56,8 @@ const MODE_LABEL = {
   peacetime: 'завжди як у мирний час',
 } as const;
 
-const LABEL: Record<string, string> = {
-  ...Object.fromEntries(COUNCIL_FIELDS.map(([k, l]) => [`council.${k}`, l])),
-  ...Object.fromEntries(RULE_FIELDS.map(([k, l]) => [`rules.${k}`, l])),
-  'index.template': 'Шаблон вхідного номера',
-  'index.journal': 'Журнал',
-  'index.prefix': 'Префікс',
-  'index.deskCode': 'Код робочого місця',
-  'index.caseIndex': 'Індекс справи',
-  'calendar.mode': 'Календар',
-  'calendar.martialLawFrom': 'Воєнний стан з',
-  'calendar.martialLawTo': 'Воєнний стан по',
-};
-const labelOf = (p: string) => LABEL[p] ?? (/^calendar\.overrides\.(\d+)\.(\w+)/.test(p) ? p.replace(/^calendar\.overrides\.(\d+)\.(\w+)$/, (_, i, f) => `День ${Number(i) + 1}: ${{ date: 'дата', note: 'примітка', working: 'вид' }[f as 'date'] ?? f}`) : undefined);
-
-const toDraft = (s: Settings): Draft => ({
-  council: { ...s.council },
-  index: { ...s.index },
-  calendar: {
-    mode: s.calendar.mode,
-    martialLawFrom: uaDate(s.calendar.martialLawFrom),
-    martialLawTo: s.calendar.martialLawTo ? uaDate(s.calendar.martialLawTo) : '',
-    overrides: s.calendar.overrides.map((o) => ({ ...o, date: uaDate(o.date) })),
-  },
-  rules: Object.fromEntries(Object.entries(s.rules).map(([k, v]) => [k, String(v)])) as Draft['rules'],
-});
-
-/** The patch to send, or the fields that cannot be read as typed. */
-function toPatch(d: Draft): { patch: Record<string, unknown> } | { errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const date = (path: string, text: string, optional = false): string | null => {
-    if (optional && !text.trim()) return null;
-    const iso = parseUaDate(text);
-    if (!iso) errors[path] = 'вкажіть існуючу дату у форматі ДД.ММ.РРРР';
-    return iso;
-  };
-  const martialLawFrom = date('calendar.martialLawFrom', d.calendar.martialLawFrom);
-  const martialLawTo = date('calendar.martialLawTo', d.calendar.martialLawTo, true);
-  const overrides = d.calendar.overrides.map((o, i) => ({ ...o, date: date(`calendar.overrides.${i}.date`, o.date) ?? o.date }));
-  const rules: Record<string, number> = {};
-  for (const [k, v] of Object.entries(d.rules)) {
-    const n = Number(v.trim());
-    if (!v.trim() || !Number.isInteger(n)) errors[`rules.${k}`] = 'вкажіть ціле число';
-    rules[k] = n;
-  }
-  const template = templateProblem(d.index.template);
-  if (template) errors['index.template'] = template;
-  if (Object.keys(errors).length) return { errors };
-  return { patch: { council: d.council, index: d.index, calendar: { mode: d.calendar.mode, martialLawFrom, martialLawTo, overrides }, rules } };
-}
+/** The form's own words for its fields (shorter than the shared ones where the section says the rest). */
+const labelOf = (p: string) => COUNCIL_FIELDS.concat(CLERK_FIELDS).find(([k]) => `council.${k}` === p)?.[1] ?? fieldLabel(p);
 
 export function SettingsForm() {
   const { changed, info } = useShell();
@@ -120,6 +67,11 @@ export function SettingsForm() {
   const [errors, setErrors] = useState<SplitErrors | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The administrator unlocked the statutory terms (sent as the confirmation with the save). */
+  const [termsUnlocked, setTermsUnlocked] = useState(false);
+  /** The mid-year index-format warning, waiting for the clerk's word. */
+  const [askTemplate, setAskTemplate] = useState<string | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (loaded.data && !d) setD(toDraft(loaded.data));
@@ -135,6 +87,7 @@ export function SettingsForm() {
 
   const upd = (f: (x: Draft) => Draft) => {
     setSaved(null);
+    setAskTemplate(null);
     setD((x) => (x ? f(x) : x));
   };
   const err = (p: string) => errors?.fields[p];
@@ -143,25 +96,46 @@ export function SettingsForm() {
   const preview = problem
     ? null
     : formatIndex(d.index.template, { n: 125, year, prefix: d.index.prefix, desk: d.index.deskCode, caseIndex: d.index.caseIndex });
+  /** The outcome is read where the clerk pressed the key: the bar beside the button gets the focus. */
+  const tell = () => window.setTimeout(() => statusRef.current?.focus(), 0);
 
-  async function save(e: FormEvent) {
-    e.preventDefault();
+  async function send(templateMidYear: boolean) {
     if (!d || busy) return;
     const p = toPatch(d);
-    if ('errors' in p) return setErrors({ fields: p.errors, general: [] });
+    if ('errors' in p) {
+      setErrors({ fields: p.errors, general: [] });
+      return tell();
+    }
     setBusy(true);
-    const r = await api.call('settings:update', p.patch);
+    const r = await api.call('settings:update', { ...p.patch, confirm: { statutoryTerms: termsUnlocked, templateMidYear } });
     setBusy(false);
     if (!r.ok) {
-      setErrors(splitErrors(r.error));
-      return;
+      const ask = r.error.fields?.find((f) => f.path === CONFIRM_PATH.templateMidYear);
+      if (ask) {
+        setErrors(null);
+        setAskTemplate(ask.message);
+      } else setErrors(splitErrors(r.error));
+      return tell();
     }
+    const was = dropped.data ?? [];
     setErrors(null);
+    setAskTemplate(null);
     setD(toDraft(r.value));
-    setSaved('Налаштування збережено. Строки відкритих запитів перераховано за новим календарем і строками.');
+    setSaved(
+      `Налаштування збережено. Строки відкритих запитів перераховано за новим календарем і строками.${was.length ? ` Нечитані раніше частини (${was.length}) тепер збережено такими, як у формі.` : ''}`,
+    );
+    dropped.reload();
+    loaded.reload();
     changed();
+    tell();
   }
 
+  function save(e: FormEvent) {
+    e.preventDefault();
+    void send(false);
+  }
+
+  const errorCount = errors ? errors.general.length + Object.keys(errors.fields).length : 0;
   return (
     <form className="settings" noValidate onSubmit={save} onKeyDown={formKeys()} aria-labelledby="settings-title">
       <div className="screen-head">
@@ -169,33 +143,39 @@ export function SettingsForm() {
           Налаштування
         </h1>
       </div>
-      {dropped.data && dropped.data.length > 0 && (
-        <div className="alert" role="status">
-          <p>Частину збережених налаштувань не вдалося прочитати; замість неї діють типові значення. Перевірте й збережіть:</p>
-          <ul>
-            {dropped.data.map((x) => (
-              <li key={x.path}>
-                {x.path || 'усі налаштування'}: {x.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <DroppedSettings dropped={dropped.data ?? []} />
       <div className="settings-grid">
-        <fieldset className="panel">
-          <legend>Розпорядник інформації</legend>
-          {COUNCIL_FIELDS.map(([k, label, hint]) => (
-            <TextField
-              key={k}
-              id={`s-council-${k}`}
-              label={label}
-              hint={hint}
-              value={d.council[k]}
-              error={err(`council.${k}`)}
-              onChange={(v) => upd((x) => ({ ...x, council: { ...x.council, [k]: v } }))}
-            />
-          ))}
-        </fieldset>
+        <div className="settings-col">
+          <fieldset className="panel">
+            <legend>Розпорядник інформації</legend>
+            {COUNCIL_FIELDS.map(([k, label, hint]) => (
+              <TextField
+                key={k}
+                id={`s-council-${k}`}
+                label={label}
+                hint={hint}
+                value={d.council[k]}
+                error={err(`council.${k}`)}
+                onChange={(v) => upd((x) => ({ ...x, council: { ...x.council, [k]: v } }))}
+              />
+            ))}
+          </fieldset>
+          <fieldset className="panel" id="s-clerk">
+            <legend>Хто приймає запити (розписка)</legend>
+            {CLERK_FIELDS.map(([k, label, hint]) => (
+              <TextField
+                key={k}
+                id={`s-council-${k}`}
+                label={label}
+                hint={hint}
+                value={d.council[k]}
+                error={err(`council.${k}`)}
+                onChange={(v) => upd((x) => ({ ...x, council: { ...x.council, [k]: v } }))}
+              />
+            ))}
+          </fieldset>
+          <PaymentSettings d={d} upd={upd} err={err} />
+        </div>
         <div className="settings-col">
           <fieldset className="panel">
             <legend>Вхідний номер</legend>
@@ -261,23 +241,8 @@ export function SettingsForm() {
             </div>
             <Overrides d={d} upd={upd} err={err} />
           </fieldset>
-          <fieldset className="panel">
-            <legend>Строки</legend>
-            <div className="rules">
-              {RULE_FIELDS.map(([k, label]) => (
-                <TextField
-                  key={k}
-                  id={`s-rules-${k}`}
-                  className="num"
-                  label={label}
-                  inputMode="numeric"
-                  value={d.rules[k]}
-                  error={err(`rules.${k}`)}
-                  onChange={(v) => upd((x) => ({ ...x, rules: { ...x.rules, [k]: v } }))}
-                />
-              ))}
-            </div>
-          </fieldset>
+          <TermsSettings d={d} upd={upd} err={err} unlocked={termsUnlocked} unlock={() => setTermsUnlocked(true)} />
+          <FeeSettings d={d} upd={upd} err={err} />
         </div>
       </div>
       {errors ? <ErrorAlert title="Налаштування не збережено:" lines={errorLines(errors, labelOf)} /> : null}
@@ -285,12 +250,33 @@ export function SettingsForm() {
         <button type="submit" className="primary" disabled={busy}>
           Зберегти <span className="key-hint">(Ctrl+Enter)</span>
         </button>
-        <button type="button" onClick={() => loaded.data && (setD(toDraft(loaded.data)), setErrors(null), setSaved(null))}>
+        <button
+          type="button"
+          onClick={() => loaded.data && (setD(toDraft(loaded.data)), setErrors(null), setSaved(null), setAskTemplate(null), setTermsUnlocked(false))}
+        >
           Скасувати зміни
         </button>
-        <p role="status" className="saved">
-          {saved}
-        </p>
+        <div className="settings-status" ref={statusRef} tabIndex={-1} role="status" aria-live="polite" data-testid="settings-status">
+          {saved ? <p className="saved">{saved}</p> : null}
+          {errors ? (
+            <p className="not-saved">
+              Не збережено: {errorCount === 1 ? 'одна помилка' : `помилок — ${errorCount}`}, див. вище й біля полів.
+            </p>
+          ) : null}
+          {askTemplate ? (
+            <div className="confirm-box" data-testid="template-confirm">
+              <p>{askTemplate}</p>
+              <div className="row">
+                <button type="button" className="primary" onClick={() => void send(true)}>
+                  Так, змінити формат номера
+                </button>
+                <button type="button" onClick={() => setAskTemplate(null)}>
+                  Ні, повернутися
+                </button>
+              </div>
+            </div>
+          ) : null}
+        </div>
       </div>
     </form>
   );

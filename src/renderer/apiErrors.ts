@@ -4,7 +4,7 @@
  * Anything not tied to a field stays a general line, shown as the API wrote it.
  */
 import type { AppErrorData } from '../shared/errors';
-import { FIELD_LABEL } from '../shared/wording';
+import { fieldLabel } from '../shared/fieldLabels';
 
 export interface SplitErrors {
   /** Path → message. */
@@ -28,5 +28,5 @@ export function splitErrors(error: AppErrorData): SplitErrors {
 
 /** One line per problem, with the field's label as the form shows it. */
 export function errorLines(e: SplitErrors, labelOf: (path: string) => string | undefined): string[] {
-  return [...e.general, ...Object.entries(e.fields).map(([p, msg]) => `${labelOf(p) ?? FIELD_LABEL[p] ?? FIELD_LABEL[p.split('.').pop()!] ?? p}: ${msg}`)];
+  return [...e.general, ...Object.entries(e.fields).map(([p, msg]) => `${labelOf(p) ?? fieldLabel(p)}: ${msg}`)];
 }

@@ -3,6 +3,7 @@
  * one, and the settings parts that shape them (stamp geometry, payment details, printers).
  */
 import { z } from 'zod';
+import { ibanProblem, normalizeIban } from './iban';
 import { requestRef, text } from './schemas';
 
 export const LETTER_KINDS = ['extension', 'refusal', 'redirect', 'redirect_notice', 'cost'] as const;
@@ -107,8 +108,12 @@ export const paymentSettings = z.object({
   iban: z
     .string()
     .max(40)
-    .transform((s) => s.replace(/\s+/g, '').toUpperCase())
-    .refine((s) => s === '' || /^UA\d{27}$/.test(s), { message: 'IBAN у форматі UA і 27 цифр' })
+    .transform(normalizeIban)
+    // The check digits too: a mistyped IBAN on a cost notice sends the requester's money nowhere.
+    .superRefine((s, ctx) => {
+      const problem = ibanProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .default(''),
   bank: text(300).default(''),
   edrpou: edrpouCode,

@@ -7,10 +7,11 @@ import { uk } from 'zod/locales';
 import { isValidIsoDate, parseInstant } from './calendar';
 import { ACTIONS, CHANNELS, FORMS, REPLY_WAYS, REQUESTER_TYPES, REQUIRED_PARTS, STATUSES } from './domain';
 import { AppError } from './errors';
-import { FIELD_LABEL } from './wording';
+import { fieldLabel } from './fieldLabels';
+import { personError } from './zodMessages';
 
-// Zod's own messages (wrong type, unknown option, …) in Ukrainian, for the UI and the CLI alike.
-z.config(uk());
+// Zod's own messages (wrong type, unknown option, …) in Ukrainian a person can read, for the UI and the CLI alike.
+z.config({ ...uk(), customError: personError });
 
 // Control characters other than tab and newlines break printing and CSV and are never typed by a person.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -232,9 +233,7 @@ export function formatIssues(err: z.ZodError): string {
     .slice(0, 8)
     .map((i) => {
       if (i.path.length === 0) return i.message;
-      const path = i.path.map(String).join('.');
-      const label = FIELD_LABEL[path] ?? FIELD_LABEL[String(i.path[i.path.length - 1])] ?? path;
-      return `${label}: ${i.message}`;
+      return `${fieldLabel(i.path.map(String).join('.'))}: ${i.message}`;
     })
     .join('; ');
 }

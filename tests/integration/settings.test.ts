@@ -70,7 +70,7 @@ describe('a settings change is one transaction with its consequences (finding 5)
     const other = new Database(t.file);
     other.exec('BEGIN IMMEDIATE');
     t.db.sqlite.pragma('busy_timeout = 50');
-    const r = dispatch(createHandlers(t.db), 'settings:update', { rules: { normalDays: 3 } });
+    const r = dispatch(createHandlers(t.db), 'settings:update', { rules: { normalDays: 3 }, confirm: { statutoryTerms: true } });
     other.exec('ROLLBACK');
     other.close();
     expect(r).toMatchObject({ ok: false, error: { kind: 'io', message: expect.stringMatching(/зайнятий/) } });
@@ -87,7 +87,7 @@ describe('a settings change is one transaction with its consequences (finding 5)
       let changes = 0;
       for (let i = 0; changes < 6; i++) {
         while (acked < 3 * (changes + 1)) await new Promise((ok) => setTimeout(ok, 20));
-        const r = dispatch(handlers, 'settings:update', { rules: { normalDays: i % 2 ? 5 : 3 } });
+        const r = dispatch(handlers, 'settings:update', { rules: { normalDays: i % 2 ? 5 : 3 }, confirm: { statutoryTerms: true } });
         if ((r as { ok: boolean }).ok) changes++;
       }
     } finally {
@@ -127,7 +127,7 @@ describe('registry-desk settings', () => {
     const shown = await cli(['settings', '--db', db, '--json']);
     expect(shown.code).toBe(0);
     expect(shown.json().council.responsiblePerson).toBe('');
-    const set = await cli(['settings', '--db', db, '--set', 'council.responsiblePerson=Коваль О. М.', '--set', 'council.phone=0342 123', '--set', 'rules.normalDays=4', '--json']);
+    const set = await cli(['settings', '--db', db, '--set', 'council.responsiblePerson=Коваль О. М.', '--set', 'council.phone=0342 123', '--set', 'rules.normalDays=4', '--confirm', '--json']);
     expect(set.code).toBe(0);
     expect(set.json()).toMatchObject({ council: { responsiblePerson: 'Коваль О. М.', phone: '0342 123' }, rules: { normalDays: 4 } });
     const raw = () => {

@@ -7,6 +7,7 @@ import { defaultCalendarSettings, isMartialLaw, kyivDate } from '../../shared/ca
 import { API_INPUTS, isApiMethod, type ApiMethod, type ApiResults } from '../../shared/api/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { dueQuery, parseInput } from '../../shared/schemas';
+import { settingsConfirm } from '../../shared/settingsGuards';
 import type { Db } from '../db/open';
 import { actOnRequest } from '../services/actions';
 import { getRequest, listRequests, todayPanel } from '../services/queries';
@@ -61,7 +62,11 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
     'deadlines:due': (i) => dueFor(i, getSettings(db).calendar),
     'settings:get': () => getSettings(db),
     // Saved together with its consequences (deadlines, the journal's label) in one transaction.
-    'settings:update': (i) => updateSettings(db, i),
+    // `confirm` is not a part of the settings: the person's word for a statutory term or a mid-year index format.
+    'settings:update': (i) => {
+      const { confirm, ...patch } = i as { confirm?: unknown };
+      return updateSettings(db, patch, parseInput(settingsConfirm, confirm ?? {}));
+    },
     'settings:dropped': () => readSettings(db).dropped,
     'app:info': () => {
       const now = db.now();

@@ -5,7 +5,9 @@
  * a change is saved with its consequences or not at all.
  */
 import { AppError } from '../../shared/errors';
-import { indexNumberIn } from '../../shared/incomingIndex';
+import { kyivDate } from '../../shared/calendar';
+import { formatIndex, indexNumberIn } from '../../shared/incomingIndex';
+import { CONFIRM_PATH, statutoryChanges, statutoryMessage, templateMidYearMessage, type SettingsConfirm } from '../../shared/settingsGuards';
 import { invalidInput } from '../../shared/schemas';
 import { mergeSettings, parseSettingsLeniently, settingsSchema, type DroppedSetting, type Settings } from '../../shared/settings';
 import { prepared, type Db } from '../db/open';
@@ -52,13 +54,41 @@ function refuseRepeatingTemplate(db: Db, s: Settings): void {
   }
 }
 
-export function updateSettings(db: Db, patch: unknown): Settings {
+/** The index the next number of `year` would print under `s` (a sample to show the clerk). */
+const sampleIndex = (s: Settings, year: number) =>
+  formatIndex(s.index.template, { n: 1, year, prefix: s.index.prefix, desk: s.index.deskCode, caseIndex: s.index.caseIndex });
+
+/**
+ * The changes a person must confirm (see settingsGuards): checked against the stored settings in the
+ * write transaction, so what was confirmed is what is saved.
+ */
+function refuseUnconfirmed(db: Db, before: Settings, next: Settings, confirm: SettingsConfirm): void {
+  const terms = statutoryChanges(before.rules, next.rules);
+  if (terms.length && !confirm.statutoryTerms)
+    throw new AppError('not_allowed', statutoryMessage(), [{ path: CONFIRM_PATH.statutoryTerms, message: statutoryMessage() }, ...terms.map((k) => ({ path: `rules.${k}`, message: 'строк, встановлений законом: потрібне підтвердження адміністратора' }))]);
+  const year = Number(kyivDate(db.now()).slice(0, 4));
+  const [was, will] = [sampleIndex(before, year), sampleIndex(next, year)];
+  if (was === will || confirm.templateMidYear) return;
+  const row = prepared(db, 'SELECT count(*) AS n, (SELECT incoming_index FROM requests WHERE journal_id = ? AND year = ? ORDER BY received_at DESC LIMIT 1) AS last FROM requests WHERE journal_id = ? AND year = ?')
+    .get(activeJournalId(db), year, activeJournalId(db), year) as { n: number; last: string | null };
+  if (row.n > 0) {
+    const message = templateMidYearMessage(year, row.n, row.last ?? was, will);
+    throw new AppError('not_allowed', message, [{ path: CONFIRM_PATH.templateMidYear, message }]);
+  }
+}
+
+/**
+ * `confirm`: given by the desk's API and the CLI, which must not change a statutory term or the
+ * year's index format without a person's word; internal callers (printers remembered) pass none.
+ */
+export function updateSettings(db: Db, patch: unknown, confirm?: SettingsConfirm): Settings {
   const run = db.sqlite.transaction(() => {
     // Read inside the write lock: two desks changing settings at once cannot merge over a stale copy.
     const before = getSettings(db);
     const r = settingsSchema.safeParse(mergeSettings(before, patch));
     if (!r.success) throw invalidInput(r.error);
     const next = r.data;
+    if (confirm) refuseUnconfirmed(db, before, next, confirm);
     if (numbering(next) !== numbering(before)) refuseRepeatingTemplate(db, next);
     prepared(
       db, "INSERT INTO meta (key, value, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now')) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")

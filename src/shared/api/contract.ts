@@ -61,7 +61,11 @@ export const API_INPUTS = {
   /** The legal term for a receipt moment (no register needed). */
   'deadlines:due': dueQuery,
   'settings:get': none,
-  /** Partial update of the settings; each part is merged and the whole validated. */
+  /**
+   * Partial update of the settings; each part is merged and the whole validated. A top-level `confirm`
+   * (`settingsConfirm`) carries the person's word for a statutory term or a mid-year index format;
+   * without it such a change is refused with the field `confirm.statutoryTerms` / `confirm.templateMidYear`.
+   */
   'settings:update': z.record(z.string(), z.unknown()),
   /** Parts of the stored settings that could not be kept (each fell back to its default), and why. */
   'settings:dropped': none,

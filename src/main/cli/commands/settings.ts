@@ -4,8 +4,10 @@
  * call is saved together (with the deadlines it moves) or none is.
  */
 import { AppError } from '../../../shared/errors';
+import { settingsPathLabel } from '../../../shared/fieldLabels';
 import { settingsPathType, type SettingsPatch } from '../../../shared/settings';
 import { readSettings, updateSettings } from '../../services/settings';
+import type { Db } from '../../db/open';
 import { dbOption, printJson, withDb, type Command, type Values } from '../command';
 
 /** Turns `KEY=VALUE` into a patch, reading VALUE as the type the field has (text stays text: «0123» is not 123). */
@@ -39,19 +41,31 @@ function parseAssignments(v: Values): SettingsPatch {
   return patch as SettingsPatch;
 }
 
+/** Saves, and where a confirmation is wanted and not given, says how to give it. */
+function saveConfirmed(db: Db, patch: SettingsPatch, confirmed: boolean) {
+  try {
+    return updateSettings(db, patch, confirmed ? { statutoryTerms: true, templateMidYear: true } : {});
+  } catch (e) {
+    if (e instanceof AppError && e.fields?.some((f) => f.path.startsWith('confirm.')))
+      throw new AppError(e.kind, `${e.message} Щоб підтвердити, повторіть команду з --confirm.`, e.fields);
+    throw e;
+  }
+}
+
 export const settings: Command = {
   name: 'settings',
   summary: 'показати налаштування або змінити їх (--set КЛЮЧ=ЗНАЧЕННЯ …)',
-  usage: 'settings --db F [--set KEY=VALUE …] [--json]',
-  options: { ...dbOption, set: { type: 'string', multiple: true } },
+  usage: 'settings --db F [--set KEY=VALUE …] [--confirm] [--json]',
+  // --confirm: the administrator's word for a statutory term (Art. 20) or a new index format mid-year.
+  options: { ...dbOption, set: { type: 'string', multiple: true }, confirm: { type: 'boolean' } },
   run(v, io) {
     // Parsed before the register is opened: a bad key or value leaves everything as it was.
     const patch = parseAssignments(v);
     const result = withDb(v, (db) => {
-      if (Object.keys(patch).length) return { settings: updateSettings(db, patch), dropped: readSettings(db).dropped };
+      if (Object.keys(patch).length) return { settings: saveConfirmed(db, patch, v.confirm === true), dropped: readSettings(db).dropped };
       return readSettings(db);
     });
-    for (const d of result.dropped) io.err(`Увага: налаштування ${d.path || '(усі)'} не прочитано (${d.message}); діє типове значення\n`);
+    for (const d of result.dropped) io.err(`Увага: налаштування «${settingsPathLabel(d.path)}»${d.path ? ` (${d.path})` : ''} не прочитано (${d.message}); діє типове значення\n`);
     if (v.json) return printJson(io, result.settings);
     io.out(`${JSON.stringify(result.settings, null, 2)}\n`);
   },
