@@ -3,6 +3,7 @@
  * Tab or Enter walk the fields, Ctrl+Enter registers from anywhere on the screen, and after each
  * registration the form is fresh again with the cursor on the first field, for the next visitor.
  */
+import { PastDateConfirm } from './PastDateConfirm';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RegisterResult } from '../shared/api/contract';
 import { CHANNELS, REPLY_WAYS, REQUESTER_TYPES, type Channel, type ReplyWay, type RequestForm, type RequesterType, type RequiredPart } from '../shared/domain';
@@ -101,6 +102,8 @@ export function RegistrationForm() {
   const [resets, setResets] = useState(0);
   /** The missing parts awaiting the clerk's «register it incomplete». */
   const [pendingMissing, setPendingMissing] = useState<RequiredPart[] | null>(null);
+  /** A far-past receipt date the register asked about, with the parts already accepted as missing. */
+  const [pendingPast, setPendingPast] = useState<{ message: string; acceptMissing?: RequiredPart[] } | null>(null);
   // A ref, not state: a second Ctrl+Enter may come before React has re-rendered with `busy`.
   const inFlight = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -127,6 +130,7 @@ export function RegistrationForm() {
   function set<K extends keyof Draft>(key: K, value: Draft[K], extra: Partial<Draft> = {}) {
     setDraft((x) => ({ ...x, [key]: value, ...extra }));
     setPendingMissing(null);
+    setPendingPast(null);
     const path = PATH[key] ?? key;
     if (errors?.fields[path]) {
       const { [path]: _gone, ...rest } = errors.fields;
@@ -140,9 +144,10 @@ export function RegistrationForm() {
     if (first) document.getElementById(first)?.focus();
   }
 
-  async function submit(ev?: FormEvent, acceptMissing?: RequiredPart[]) {
+  async function submit(ev?: FormEvent, acceptMissing?: RequiredPart[], acceptPastDate = false) {
     ev?.preventDefault();
     if (inFlight.current) return;
+    if (pendingPast && !acceptPastDate) return confirmPast();
     if (pendingMissing && !acceptMissing) return confirmIncomplete();
     // A second Ctrl+Enter on the fresh form after a registration: nothing to register, and the
     // number just given stays on screen for the visitor's copy.
@@ -170,6 +175,7 @@ export function RegistrationForm() {
       ...(receivedAt ? { receivedAt } : {}),
       clientKey: d.clientKey,
       ...(acceptMissing ? { acceptMissing } : {}),
+      ...(acceptPastDate ? { acceptPastDate } : {}),
     };
     const missing = acceptMissing ? [] : missingOf(d);
     if (missing.length > 0 && missing.length < 4) {
@@ -185,6 +191,15 @@ export function RegistrationForm() {
     inFlight.current = false;
     setBusy(false);
     setPendingMissing(null);
+    setPendingPast(null);
+    const past = !r.ok ? r.error.fields?.find((f) => f.path === 'acceptPastDate') : undefined;
+    if (past) {
+      // No number was taken: the date waits for the clerk's word, like an incomplete request.
+      setResult(null);
+      setErrors(null);
+      setPendingPast({ message: past.message, ...(acceptMissing ? { acceptMissing } : {}) });
+      return;
+    }
     if (!r.ok) {
       // The previous visitor's number must not stay on screen beside a failed registration.
       setResult(null);
@@ -199,6 +214,10 @@ export function RegistrationForm() {
 
   function confirmIncomplete() {
     if (pendingMissing) void submit(undefined, pendingMissing);
+  }
+
+  function confirmPast() {
+    if (pendingPast) void submit(undefined, pendingPast.acceptMissing, true);
   }
 
   const err = (path: string) => errors?.fields[path];
@@ -349,7 +368,18 @@ export function RegistrationForm() {
         {pendingMissing ? (
           <IncompleteConfirm missing={pendingMissing} busy={busy} onConfirm={confirmIncomplete} onBack={() => setPendingMissing(null)} />
         ) : null}
-        <div aria-live="polite">{result ? <RegistrationResult r={result} /> : pendingMissing ? null : <FirstHint />}</div>
+        {pendingPast ? (
+          <PastDateConfirm
+            message={pendingPast.message}
+            busy={busy}
+            onConfirm={confirmPast}
+            onBack={() => {
+              setPendingPast(null);
+              document.getElementById('reg-received')?.focus();
+            }}
+          />
+        ) : null}
+        <div aria-live="polite">{result ? <RegistrationResult r={result} /> : pendingMissing || pendingPast ? null : <FirstHint />}</div>
       </aside>
     </div>
   );

@@ -107,6 +107,8 @@ export const registerInput = z
     replyBy: f.replyBy.optional(),
     signed: f.signed.default(false),
     filledByOfficial: f.filledByOfficial.optional(),
+    /** The clerk confirmed a receipt date before the register's first year or over a month back (see pastReceipt). */
+    acceptPastDate: z.boolean().optional(),
     /** The parts of Art. 19 part 5 the clerk knowingly registers without (the desk's confirmation). */
     acceptMissing: z.array(z.enum(REQUIRED_PARTS)).max(REQUIRED_PARTS.length).optional(),
     /**

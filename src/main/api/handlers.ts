@@ -52,8 +52,8 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
   /** A change recorded here goes to the shared register soon after; the call never waits for it. */
   const recorded = <T>(v: T): T => (agent.nudge(), v);
   return {
-    // The desk confirms an incomplete request explicitly (acceptMissing); see RegisterOptions.
-    'requests:register': (i) => recorded(registerRequest(db, i, { confirmIncomplete: true })),
+    // The desk confirms an incomplete request (acceptMissing) and a far-past receipt date (acceptPastDate); see RegisterOptions.
+    'requests:register': (i) => recorded(registerRequest(db, i, { confirmIncomplete: true, confirmPast: true })),
     'requests:get': (i) => getRequest(db, i),
     'requests:list': (i) => listRequests(db, i ?? {}),
     'requests:act': (i) => recorded(actOnRequest(db, i)),

@@ -8,6 +8,7 @@ import type { Registration, RequestRecord, RequestState, RequiredPart } from '..
 import { isEmptyRegistration, MISSING_PART_FIELD, missingParts, normalizeRegistration, unconfirmedMissing } from '../../shared/registration';
 import { REQUIRED_PART_LABEL } from '../../shared/wording';
 import { ddmmyyyyTime } from '../../shared/journalRows';
+import { pastReceiptProblem } from '../../shared/pastReceipt';
 import { parseInput, registerInput } from '../../shared/schemas';
 import { prepared, type Db } from '../db/open';
 import { insertEvent, newEvent } from './eventLog';
@@ -66,6 +67,14 @@ export interface RegisterOptions {
    * clerk names what is missing in `acceptMissing`. The CLI's contract registers it as incomplete.
    */
   confirmIncomplete?: boolean;
+  /** The desk's rule too: a receipt date far in the past needs `acceptPastDate` (the CLI is told on stderr instead). */
+  confirmPast?: boolean;
+}
+
+/** Why this receipt date needs the clerk's word, or null (see `pastReceiptProblem`). */
+export function pastReceiptWarning(db: Db, receivedAt: string): string | null {
+  const firstYear = prepared(db, 'SELECT min(year) FROM requests WHERE journal_id = ?').pluck().get(activeJournalId(db)) as number | null;
+  return pastReceiptProblem(kyivDate(receivedAt), kyivDate(db.now()), firstYear);
 }
 
 export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}): RegisterResult {
@@ -90,6 +99,10 @@ export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}
       `Запит неповний (ч. 5 ст. 19 Закону): бракує — ${unconfirmed.map((m) => REQUIRED_PART_LABEL[m]).join('; ')}. Доповніть або підтвердьте реєстрацію неповного запиту. Номер не видано.`,
       unconfirmed.map((m) => ({ path: MISSING_PART_FIELD[m], message: `бракує: ${REQUIRED_PART_LABEL[m]}` })),
     );
+  if (opts.confirmPast && !input.acceptPastDate) {
+    const past = pastReceiptWarning(db, receivedAt);
+    if (past) throw new AppError('invalid_input', `${past} Номер не видано.`, [{ path: 'acceptPastDate', message: past }]);
+  }
   const settings = getSettings(db);
   const receivedDate = kyivDate(received);
   const year = Number(receivedDate.slice(0, 4));

@@ -6,18 +6,24 @@ import { resolveConflict } from '../../services/conflicts';
 import { attachFile } from '../../services/attachments';
 import type { TermWarning } from '../../../shared/termGuards';
 import { getRequest, listRequests } from '../../services/queries';
-import { registerRequest } from '../../services/registration';
+import { pastReceiptWarning, registerRequest } from '../../services/registration';
+import { ddmmyyyy, ddmmyyyyTime } from '../../../shared/journalRows';
+import { REQUIRED_PART_LABEL } from '../../../shared/wording';
+import type { RequiredPart } from '../../../shared/domain';
+import { kyivIso } from '../../../shared/calendar';
 import { dbOption, printJson, readJsonInput, requireString, withDb, type Command, type Io } from '../command';
 
-const dueText = (r: { dueDate: string | null; dueAt?: string }) => (r.dueAt ? r.dueAt : r.dueDate ?? '—');
+/** Dates as the clerk reads them (ДД.ММ.РРРР гг:хх, Kyiv), not ISO instants. */
+const when = (instant: string) => ddmmyyyyTime(kyivIso(new Date(instant)));
+const dueText = (r: { dueDate: string | null; dueAt?: string }) => (r.dueAt ? when(r.dueAt) : r.dueDate ? ddmmyyyy(r.dueDate) : '—');
 
 function printView(io: Io, r: RequestView): void {
-  io.out(`Вх. № ${r.index} від ${r.receivedAt}\n`);
+  io.out(`Вх. № ${r.index} від ${when(r.receivedAt)}\n`);
   io.out(`Запитувач: ${r.requesterName || '—'}\nЗапит: ${r.description || '—'}\n`);
   io.out(`Стан: ${STATUS_LABEL[r.status]}; строк: ${dueText(r)}\n`);
   for (const a of r.attachments) io.out(`Скан: ${a.name} (${a.mime}, ${Math.max(1, Math.round(a.size / 1024))} КБ)\n`);
   if (r.conflict) io.out(`Конфлікт: ${r.conflict.message}\n  Дії: ${r.conflict.events.join(', ')}\n`);
-  for (const e of r.events) io.out(`  ${e.at}  ${e.type}  ${e.user}\n`);
+  for (const e of r.events) io.out(`  ${when(e.at)}  ${e.type}  ${e.user}\n`);
 }
 
 const line = (s: RequestSummary) => `${s.index}\t${s.receivedAt.slice(0, 10)}\t${STATUS_LABEL[s.status]}\t${dueText(s)}\t${s.requesterName}`;
@@ -29,10 +35,17 @@ export const register: Command = {
   options: { ...dbOption, input: { type: 'string' } },
   run(v, io) {
     const input = readJsonInput(v, io, true);
-    const r = withDb(v, (db) => registerRequest(db, input));
+    // cli.md registers whatever is well-formed (imports of old paper journals need past dates); a
+    // date the desk would ask about is said on stderr, never on the --json stdout.
+    const r = withDb(v, (db) => {
+      const done = registerRequest(db, input);
+      const past = pastReceiptWarning(db, done.receivedAt);
+      if (past) io.err(`Увага: ${past.replace(/ Перевірте дату або підтвердьте її\.$/, '')}\n`);
+      return done;
+    });
     if (v.json) return printJson(io, r);
-    io.out(`Зареєстровано: вх. № ${r.index}; строк відповіді: ${r.dueAt ?? r.dueDate}\n`);
-    if (!r.complete) io.out(`Увага: запит неповний, бракує: ${r.missing.join(', ')}\n`);
+    io.out(`Зареєстровано: вх. № ${r.index}; строк відповіді: ${dueText(r)}\n`);
+    if (!r.complete) io.out(`Увага: запит неповний, бракує: ${r.missing.map((m) => REQUIRED_PART_LABEL[m as RequiredPart] ?? m).join('; ')}\n`);
   },
 };
 
