@@ -34,21 +34,3 @@ export function ConflictBanner({ v, onResolved }: { v: RequestView; onResolved: 
     </section>
   );
 }
-
-export function AttachmentList({ v }: { v: RequestView }) {
-  if (v.attachments.length === 0) return null;
-  return (
-    <section className="panel" aria-labelledby="attachments-title">
-      <h2 id="attachments-title" className="subhead">
-        Скани
-      </h2>
-      <ul>
-        {v.attachments.map((a) => (
-          <li key={a.id}>
-            {a.name} ({Math.max(1, Math.round(a.size / 1024))} КБ)
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}

@@ -10,7 +10,12 @@ import { keyName, kindOf, PRINT_KEYS, printKeyOf, type PrintKey } from './docume
 
 const MAX_SCAN = 60 * 1024 * 1024;
 
-export function PrintButtons({ requesterType, open, active }: { requesterType: RequesterType; open: (d: DocRequest) => void; active: boolean }) {
+/**
+ * `voided`: the number was voided — the papers confirming a registration (stamp, receipt) are not
+ * offered and their keys do nothing; the Appendix 4 form stays.
+ */
+export function PrintButtons({ requesterType, open, active, voided = false }: { requesterType: RequesterType; open: (d: DocRequest) => void; active: boolean; voided?: boolean }) {
+  const keys = voided ? PRINT_KEYS.filter((k) => k.choice === 'form') : PRINT_KEYS;
   const fileRef = useRef<HTMLInputElement>(null);
   const openRef = useRef(open);
   openRef.current = open;
@@ -24,18 +29,18 @@ export function PrintButtons({ requesterType, open, active }: { requesterType: R
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       const k = printKeyOf(e);
-      if (!k || e.defaultPrevented) return;
+      if (!k || e.defaultPrevented || !keys.includes(k)) return;
       e.preventDefault();
       choose(k);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- choose reads refs and requesterType only
-  }, [active, requesterType]);
+  }, [active, requesterType, voided]);
 
   return (
     <>
-      {PRINT_KEYS.map((k) => (
+      {keys.map((k) => (
         <button key={k.choice} type="button" aria-keyshortcuts={keyName(k)} onClick={() => choose(k)}>
           {k.label} <span className="key-hint">({keyName(k)})</span>
         </button>

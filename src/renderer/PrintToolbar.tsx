@@ -13,7 +13,7 @@ export function PrintToolbar({ view, open, active }: { view: RequestView; open: 
   return (
     <div className="print-toolbar" role="toolbar" aria-label="Друк документів" data-request-id={view.id}>
       <span className="print-label">Друк</span>
-      <PrintButtons requesterType={view.requesterType} open={open} active={active} />
+      <PrintButtons requesterType={view.requesterType} open={open} active={active} voided={view.status === 'void'} />
       {letters.length ? (
         <span className="print-letters" role="group" aria-label="Листи">
           <span className="print-label">Листи</span>

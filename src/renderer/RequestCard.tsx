@@ -3,7 +3,9 @@
  * its state allows (the same `allowedActions` table that guards the register, so the card never
  * offers a button the register would refuse). Esc goes back to the list the card was opened from.
  */
-import { AttachmentList, ConflictBanner } from './ConflictBanner';
+import { ConflictBanner } from './ConflictBanner';
+import { CardAttachments } from './CardAttachments';
+import { useRequestVersion } from './useRequestVersion';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { DocumentKind } from '../shared/documents';
 import type { Action, RequestView } from '../shared/domain';
@@ -70,6 +72,8 @@ function CardView({ id, back }: { id: string; back: Route }) {
   const headRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
   const v = got.data?.id === id ? got.data : undefined;
+  // Another window or desk changed this request: show it (our own changes reload through `version`).
+  useRequestVersion(id, got.reload);
 
   useEffect(() => {
     setAction(null);
@@ -346,7 +350,14 @@ function CardView({ id, back }: { id: string; back: Route }) {
       <section className="panel" aria-labelledby="history">
         <h2 id="history">Історія</h2>
         <Timeline events={v.events} />
-        <AttachmentList v={v} />
+        <CardAttachments
+          v={v}
+          onChanged={(text) => {
+            setDone(text);
+            changed();
+            window.setTimeout(() => doneRef.current?.focus(), 0);
+          }}
+        />
       </section>
     </article>
   );

@@ -24,6 +24,7 @@ export const EVENT_LABEL: Record<EventType, string> = {
   document_issued: 'Видано документ',
   conflict_resolved: 'Вирішено конфлікт робочих місць',
   attached: 'Долучено скан',
+  attachment_removed: 'Вилучено скан',
 };
 
 export const DUE_STATE_LABEL: Record<NonNullable<RequestView['dueState']>, string> = {
@@ -90,8 +91,12 @@ export function eventSummary(e: RequestEvent): string {
       const p = e.payload as EventPayloads['attached'];
       return `${p.name} (${Math.max(1, Math.round(p.size / 1024))} КБ)`;
     }
+    case 'attachment_removed': {
+      const p = e.payload as EventPayloads['attachment_removed'];
+      return `${p.name}; причина: ${p.reason}`;
+    }
     default:
-      return JSON.stringify(e.payload);
+      return '';
   }
 }
 

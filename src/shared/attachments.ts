@@ -2,6 +2,9 @@
  * Scans kept with a request: what may be attached and how big. The register travels to every
  * desk through sync, so the limit keeps one careless 300-dpi colour scan from slowing them all.
  */
+import { z } from 'zod';
+import { requestRef, text } from './schemas';
+
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 export type AttachmentMime = 'application/pdf' | 'image/png' | 'image/jpeg';
@@ -34,3 +37,14 @@ export interface AttachmentInfo {
   sha256: string;
   addedAt: string;
 }
+
+/** Taking a scan off its request (an event; see `attachment_removed`). */
+export const removeAttachmentInput = requestRef
+  .extend({
+    attachmentId: z.string().uuid({ message: 'Не вказано, який скан вилучити' }),
+    reason: text(2000, { multiline: true }).pipe(z.string().min(1, { message: 'Вкажіть причину, з якої скан вилучено' })),
+  })
+  .strict();
+
+/** One kept scan's bytes, to open or print it. */
+export const attachmentRef = z.object({ id: z.string().uuid({ message: 'Не вказано скан' }) }).strict();

@@ -40,11 +40,16 @@ export const DOCUMENT_KIND_LABEL: Record<DocumentKind, string> = {
   letter_cost: 'Повідомлення про фактичні витрати',
 };
 
+/** Papers that confirm a registration to the requester: never for a voided number. */
+export const CONFIRMING_KINDS: readonly DocumentKind[] = ['stamp_sheet', 'stamp_onto', 'stamped_copy', 'receipt'];
+
 /** Kinds that need a registered request; the blank forms and the calibration sheet do not. */
 export const needsRequest = (k: DocumentKind): boolean => !['form_natural', 'form_legal', 'stamp_calibration'].includes(k);
 
 /** Issuing these is recorded in the request's history (`document_issued`); letters carry the outgoing number. */
 export const RECORDED_KINDS: readonly DocumentKind[] = [
+  // The receipt is handed to the visitor like the stamped copy: its issue belongs in the history too.
+  'receipt',
   'stamp_sheet',
   'stamp_onto',
   'stamped_copy',

@@ -109,6 +109,12 @@ export type EventPayloads = {
   conflict_resolved: { keep: string; events: string[]; note?: string };
   /** A scan kept with the request; its bytes live in `attachments` and travel with the event. */
   attached: { attachmentId: string; name: string; mime: string; size: number; sha256: string };
+  /**
+   * A scan taken off the request, with why. Its bytes stay in the register and on the server (both
+   * append-only): a desk that syncs later still receives the 'attached' event with them, and the
+   * history keeps what was removed. The card and `show` no longer list it.
+   */
+  attachment_removed: { attachmentId: string; name: string; reason: string };
 };
 export type EventType = keyof EventPayloads;
 

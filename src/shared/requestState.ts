@@ -183,6 +183,7 @@ export function deriveState(
       case 'document_issued':
       case 'conflict_resolved':
       case 'attached':
+      case 'attachment_removed':
         break;
     }
   }

@@ -11,6 +11,9 @@ import { settingsConfirm } from '../../shared/settingsGuards';
 import type { Db } from '../db/open';
 import { actOnRequest } from '../services/actions';
 import { getRequest, listRequests, todayPanel } from '../services/queries';
+import { requestVersion } from '../services/requestVersion';
+import { attachmentData, removeAttachment } from '../services/attachments';
+import { attachmentRef } from '../../shared/attachments';
 import { registerRequest } from '../services/registration';
 import { getSettings, readSettings, updateSettings } from '../services/settings';
 import { makeDocument, printDocument } from '../services/documents';
@@ -134,6 +137,12 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
       await agent.restart();
       return agent.status();
     },
+    'requests:version': (i) => requestVersion(db, i),
+    'attachments:get': (i) => {
+      const { info, data } = attachmentData(db, parseInput(attachmentRef, i).id);
+      return { name: info.name, mime: info.mime, base64: data.toString('base64') };
+    },
+    'attachments:remove': (i) => recorded(removeAttachment(db, i)),
     'sync:test': (i) => {
       const { config, password } = parseInput(serverConfigInput, i);
       return testConnection(serverUrl(config, password || secrets.get()));

@@ -8,7 +8,10 @@ import { kyivIso } from '../../shared/calendar';
 import { prepared, type Db } from '../db/open';
 import { insertEvent, newEvent } from './eventLog';
 import { refreshProjection } from './projection';
-import { findRequestRow } from './queries';
+import { findRequestRow, getRequest } from './queries';
+import { parseInput } from '../../shared/schemas';
+import type { RequestView } from '../../shared/domain';
+import { removeAttachmentInput } from '../../shared/attachments';
 
 export interface AttachResult extends AttachmentInfo {
   index: string;
@@ -50,9 +53,32 @@ export function attachFile(db: Db, ref: { index: string; year?: number }, file: 
   return attachBytes(db, ref, basename(file), readFileSync(file));
 }
 
-/** In order of arrival, which is the server's order too: every desk lists them alike. */
+/** In order of arrival, which is the server's order too: every desk lists them alike. Removed ones are not listed. */
 export function listAttachments(db: Db, requestId: string): AttachmentInfo[] {
-  return prepared(db, 'SELECT id, name, mime, size, sha256, added_at AS addedAt FROM attachments WHERE request_id = ? ORDER BY rowid').all(requestId) as AttachmentInfo[];
+  return prepared(
+    db,
+    `SELECT id, name, mime, size, sha256, added_at AS addedAt FROM attachments WHERE request_id = ?
+       AND id NOT IN (SELECT json_extract(payload, '$.attachmentId') FROM events WHERE request_id = ? AND type = 'attachment_removed')
+     ORDER BY rowid`,
+  ).all(requestId, requestId) as AttachmentInfo[];
+}
+
+/**
+ * Takes a scan off its request: an event with the reason, in one transaction with the projection.
+ * The bytes are not deleted (the table is append-only here and on the server, and a desk syncing
+ * later must still receive the scan its 'attached' event names); removal is what every desk folds.
+ */
+export function removeAttachment(db: Db, raw: unknown): RequestView {
+  const input = parseInput(removeAttachmentInput, raw);
+  const run = db.sqlite.transaction(() => {
+    const row = findRequestRow(db, input);
+    const shown = listAttachments(db, row.id).find((a) => a.id === input.attachmentId);
+    if (!shown) throw new AppError('not_found', `Скан не знайдено серед сканів запиту ${row.incoming_index} (можливо, його вже вилучено)`);
+    insertEvent(db, newEvent(db, row.id, 'attachment_removed', { attachmentId: shown.id, name: shown.name, reason: input.reason }));
+    refreshProjection(db, row.id);
+    return row.id;
+  });
+  return getRequest(db, { index: run.immediate() });
 }
 
 export function attachmentData(db: Db, id: string): { info: AttachmentInfo; data: Buffer } {

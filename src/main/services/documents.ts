@@ -13,7 +13,7 @@ import {
   needsRequest,
   printerGroupOf,
   printInput,
-  RECORDED_KINDS,
+  RECORDED_KINDS, CONFIRMING_KINDS,
   type DocumentKind,
   type DocumentResult,
   type LetterKind,
@@ -113,6 +113,8 @@ export async function makeDocument(db: Db | null, raw: unknown): Promise<MadeDoc
   if (!db && wanted) throw new AppError('invalid_input', 'Для цього документа потрібен реєстр (--db) і вхідний номер запиту (--index)');
   const settings = db ? getSettings(db) : defaultSettings();
   const request = db && wanted ? getRequest(db, { index: input.index ?? '', year: input.year }) : null;
+  if (request?.status === 'void' && CONFIRMING_KINDS.includes(input.kind))
+    throw new AppError('not_allowed', `Запит ${request.index} анульовано: штамп реєстрації і розписку для нього не видають.`);
   const out = input.out ? resolve(input.out) : previewPath(input.kind, request);
   if (input.onto && resolve(input.onto) === out) throw new AppError('invalid_input', 'Файл результату збігається зі сканом: вкажіть інший файл для --out, скан має лишитися як був');
   const recorded = db && request && !input.preview && RECORDED_KINDS.includes(input.kind);

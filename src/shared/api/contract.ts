@@ -15,6 +15,7 @@ import type { OpenDataStatus, PublishResult } from '../openDataStatus';
 import type { Statistics } from '../statistics';
 import { documentInput, printInput, type DocumentResult, type PrinterInfo } from '../documents';
 import { fileReadInput, fileUploadInput, type FileContent } from '../files';
+import { attachmentRef, removeAttachmentInput } from '../attachments';
 
 export interface RegisterResult {
   id: string;
@@ -112,6 +113,15 @@ export const API_INPUTS = {
   'sync:test': serverConfigInput,
   /** Keeps one of the final actions desks recorded while apart; the choice is an event. */
   'requests:resolveConflict': resolveInput,
+  /**
+   * A cheap token of the request's history (how many events, the last one's position): the card polls
+   * it and reloads only when another window or desk (via sync) changed the request.
+   */
+  'requests:version': requestRef,
+  /** A kept scan's bytes, to open or print it from the card. */
+  'attachments:get': attachmentRef,
+  /** Takes a scan off its request with a reason: an event that syncs; the bytes stay in the register. */
+  'attachments:remove': removeAttachmentInput,
 } as const;
 
 export interface ApiResults {
@@ -146,6 +156,9 @@ export interface ApiResults {
   'sync:setServer': SyncStatus;
   'sync:test': { ok: boolean; message: string };
   'requests:resolveConflict': RequestView;
+  'requests:version': { version: string };
+  'attachments:get': FileContent;
+  'attachments:remove': RequestView;
 }
 
 export type ApiMethod = keyof typeof API_INPUTS & keyof ApiResults;

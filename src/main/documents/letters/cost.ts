@@ -33,14 +33,14 @@ function decisionOf(r: RequestView, s: Settings): string {
   const event = [...r.events].reverse().find((e) => e.type === 'cost_notice');
   const rates = inForce(s.fees.rates, event ? kyivDate(event.at) : r.receivedDate);
   if (!rates?.decisionNumber || !rates.decisionDate)
-    throw new AppError('invalid_input', 'У налаштуваннях ставок витрат не вказано номер і дату рішення розпорядника, яким їх встановлено (fees.rates): повідомлення без нього не оформлюється');
+    throw new AppError('invalid_input', 'У налаштуваннях (розділ «Ставки відшкодування витрат») не вказано номер і дату рішення розпорядника, яким встановлено ставки: повідомлення без них не оформлюється');
   return `рішення розпорядника інформації від ${ukDate(rates.decisionDate)} № ${rates.decisionNumber}`;
 }
 
 function payment(s: Settings) {
   const p = s.payment;
   if (!p.recipient || !p.iban || !p.edrpou)
-    throw new AppError('invalid_input', 'У налаштуваннях не вказано реквізити для оплати (payment: отримувач, IBAN, код ЄДРПОУ): повідомлення про витрати без них не оформлюється');
+    throw new AppError('invalid_input', 'У налаштуваннях (розділ «Реквізити для оплати витрат на копіювання») не вказано отримувача, IBAN або код ЄДРПОУ: повідомлення про витрати без них не оформлюється');
   return p;
 }
 
