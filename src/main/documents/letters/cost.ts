@@ -40,7 +40,7 @@ function decisionOf(r: RequestView, s: Settings): string {
 function payment(s: Settings) {
   const p = s.payment;
   if (!p.recipient || !p.iban || !p.edrpou)
-    throw new AppError('invalid_input', 'У налаштуваннях (розділ «Реквізити для оплати витрат на копіювання») не вказано отримувача, IBAN або код ЄДРПОУ: повідомлення про витрати без них не оформлюється');
+    throw new AppError('invalid_input', 'У налаштуваннях не вказано реквізити для оплати (отримувач, IBAN, код ЄДРПОУ — розділ «Реквізити для оплати витрат на копіювання»): повідомлення про витрати без них не оформлюється');
   return p;
 }
 
