@@ -19,7 +19,7 @@ export interface StampContent {
 /** Holder's name from the settings: a stamp without it is worthless, so it is refused, not printed. */
 export function holderName(settings: Settings): string {
   const name = settings.council.name.trim();
-  if (!name) throw new AppError('invalid_input', 'У налаштуваннях не вказано найменування розпорядника інформації (council.name): штамп і документи без нього не друкуються');
+  if (!name) throw new AppError('invalid_input', 'У налаштуваннях не вказано найменування розпорядника інформації (розділ «Розпорядник інформації»): штамп і документи без нього не друкуються');
   return name;
 }
 

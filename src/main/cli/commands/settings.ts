@@ -61,11 +61,14 @@ export const settings: Command = {
   run(v, io) {
     // Parsed before the register is opened: a bad key or value leaves everything as it was.
     const patch = parseAssignments(v);
+    // What could not be read is told before a save, which stores the defaults in its place.
     const result = withDb(v, (db) => {
-      if (Object.keys(patch).length) return { settings: saveConfirmed(db, patch, v.confirm === true), dropped: readSettings(db).dropped };
-      return readSettings(db);
+      const read = readSettings(db);
+      if (Object.keys(patch).length) return { settings: saveConfirmed(db, patch, v.confirm === true), dropped: read.dropped, saved: true };
+      return { ...read, saved: false };
     });
-    for (const d of result.dropped) io.err(`Увага: налаштування «${settingsPathLabel(d.path)}»${d.path ? ` (${d.path})` : ''} не прочитано (${d.message}); діє типове значення\n`);
+    const then = result.saved ? 'збережено типове значення' : 'діє типове значення';
+    for (const d of result.dropped) io.err(`Увага: налаштування «${settingsPathLabel(d.path)}»${d.path ? ` (${d.path})` : ''} не прочитано (${d.message}); ${then}\n`);
     if (v.json) return printJson(io, result.settings);
     io.out(`${JSON.stringify(result.settings, null, 2)}\n`);
   },

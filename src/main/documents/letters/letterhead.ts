@@ -53,7 +53,7 @@ export const requestMention = (r: RequestView) => `запит на інформ�
 export function responsible(s: Settings): { position: string; name: string; fullName: string } {
   const { responsiblePosition: position, responsiblePerson: name } = s.council;
   if (!position.trim() || !name.trim())
-    throw new AppError('invalid_input', 'У налаштуваннях не вказано посаду і ПІБ відповідальної особи розпорядника (council.responsiblePosition, council.responsiblePerson): лист без них не оформлюється');
+    throw new AppError('invalid_input', 'У налаштуваннях не вказано посаду і ПІБ відповідальної особи розпорядника (розділ «Розпорядник інформації»): лист без них не оформлюється');
   return { position, name: signatureName(name), fullName: s.council.responsibleFullName.trim() || name };
 }
 
