@@ -121,8 +121,10 @@ export function SettingsForm() {
     setErrors(null);
     setAskTemplate(null);
     setD(toDraft(r.value));
+    // Deadlines move only when the calendar or the terms did: say so only then.
+    const moved = JSON.stringify([loaded.data?.calendar, loaded.data?.rules]) !== JSON.stringify([r.value.calendar, r.value.rules]);
     setSaved(
-      `Налаштування збережено. Строки відкритих запитів перераховано за новим календарем і строками.${was.length ? ` Нечитані раніше частини (${was.length}) тепер збережено такими, як у формі.` : ''}`,
+      `Налаштування збережено.${moved ? ' Строки відкритих запитів перераховано за новим календарем і строками.' : ''}${was.length ? ` Нечитані раніше частини (${was.length}) тепер збережено такими, як у формі.` : ''}`,
     );
     dropped.reload();
     loaded.reload();
