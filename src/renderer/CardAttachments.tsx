@@ -10,6 +10,7 @@ import type { RequestView } from '../shared/domain';
 import { api } from './api';
 import { base64ToBlob } from './download';
 import { ErrorAlert, TextField } from './Fields';
+import { modalKeys } from './modalKeys';
 
 const kb = (size: number) => `${Math.max(1, Math.round(size / 1024))} КБ`;
 
@@ -131,18 +132,7 @@ function ScanViewer({ a, printOnOpen, onClose }: { a: AttachmentInfo; printOnOpe
       className="doc-dialog has-preview"
       aria-labelledby="scan-title"
       data-testid="scan-viewer"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onClose();
-        }
-        if (/^F\d+$/.test(e.key)) e.stopPropagation();
-      }}
+      {...modalKeys(onClose)}
     >
       <div className="doc-head">
         <h2 id="scan-title">Скан: {a.name}</h2>

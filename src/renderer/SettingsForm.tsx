@@ -148,34 +148,8 @@ export function SettingsForm() {
       <DroppedSettings dropped={dropped.data ?? []} />
       <div className="settings-grid">
         <div className="settings-col">
-          <fieldset className="panel">
-            <legend>Розпорядник інформації</legend>
-            {COUNCIL_FIELDS.map(([k, label, hint]) => (
-              <TextField
-                key={k}
-                id={`s-council-${k}`}
-                label={label}
-                hint={hint}
-                value={d.council[k]}
-                error={err(`council.${k}`)}
-                onChange={(v) => upd((x) => ({ ...x, council: { ...x.council, [k]: v } }))}
-              />
-            ))}
-          </fieldset>
-          <fieldset className="panel" id="s-clerk">
-            <legend>Хто приймає запити (розписка)</legend>
-            {CLERK_FIELDS.map(([k, label, hint]) => (
-              <TextField
-                key={k}
-                id={`s-council-${k}`}
-                label={label}
-                hint={hint}
-                value={d.council[k]}
-                error={err(`council.${k}`)}
-                onChange={(v) => upd((x) => ({ ...x, council: { ...x.council, [k]: v } }))}
-              />
-            ))}
-          </fieldset>
+          <CouncilFields legend="Розпорядник інформації" fields={COUNCIL_FIELDS} d={d} upd={upd} err={err} />
+          <CouncilFields legend="Хто приймає запити (розписка)" id="s-clerk" fields={CLERK_FIELDS} d={d} upd={upd} err={err} />
           <PaymentSettings d={d} upd={upd} err={err} />
         </div>
         <div className="settings-col">
@@ -281,6 +255,26 @@ export function SettingsForm() {
         </div>
       </div>
     </form>
+  );
+}
+
+/** A group of the council's fields as text boxes (the holder's details, the receiving clerk). */
+function CouncilFields(p: { legend: string; id?: string; fields: [keyof Council, string, string?][]; d: Draft; upd: (f: (x: Draft) => Draft) => void; err: (p: string) => string | undefined }) {
+  return (
+    <fieldset className="panel" id={p.id}>
+      <legend>{p.legend}</legend>
+      {p.fields.map(([k, label, hint]) => (
+        <TextField
+          key={k}
+          id={`s-council-${k}`}
+          label={label}
+          hint={hint}
+          value={p.d.council[k]}
+          error={p.err(`council.${k}`)}
+          onChange={(v) => p.upd((x) => ({ ...x, council: { ...x.council, [k]: v } }))}
+        />
+      ))}
+    </fieldset>
   );
 }
 
