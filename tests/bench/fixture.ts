@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb } from '../../src/main/db/open';
+import { migrationsFolder, openDb } from '../../src/main/db/open';
 import { keyFileOf } from '../../src/main/db/registerKey';
 import { generateRegister } from '../../src/main/demo/generate';
 import { tempDir } from '../helpers/tempDb';
@@ -20,7 +20,7 @@ const cacheRoot = () => join(tmpdir(), 'registry-desk-bench');
 
 /** A fresh copy of the cached register of `n` requests (made on first use); returns its path. */
 export function demoRegisterCopy(n: number, log: (s: string) => void = () => {}, fresh = process.argv.includes('--fresh')): string {
-  const migrations = readdirSync(new URL('../../drizzle', import.meta.url)).filter((f) => f.endsWith('.sql')).length;
+  const migrations = readdirSync(migrationsFolder()).filter((f) => f.endsWith('.sql')).length;
   const dir = join(cacheRoot(), `demo-${n}-v${GENERATOR_VERSION}-m${migrations}`);
   const file = join(dir, 'register.sqlite');
   if (fresh) rmSync(dir, { recursive: true, force: true });
