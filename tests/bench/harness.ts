@@ -19,6 +19,8 @@ export interface BenchContext {
   size: number;
   /** Progress for people, on stderr: stdout keeps the table or the one JSON value. */
   log(s: string): void;
+  /** Whether this entry was asked for (`--only`); a suite skips the work of entries that were not. */
+  wants(entry: string): boolean;
 }
 
 export type Suite = (ctx: BenchContext) => Promise<Record<string, Entry>>;

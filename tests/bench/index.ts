@@ -44,7 +44,7 @@ if (values['memory-child']) {
   const only = values.only?.split(',');
   const unknown = only?.filter((n) => !ENTRIES.includes(n));
   if (unknown?.length) throw new Error(`--only: no such entry ${unknown.join(', ')}; entries: ${ENTRIES.join(', ')}`);
-  const ctx: BenchContext = { quick, size, log: (s) => void process.stderr.write(`${s}\n`) };
+  const ctx: BenchContext = { quick, size, log: (s) => void process.stderr.write(`${s}\n`), wants: (e) => !only || only.includes(e) };
   const results: Record<string, Entry> = {};
   for (const [names, load] of SUITES) {
     if (only && !names.some((n) => only.includes(n))) continue;

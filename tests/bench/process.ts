@@ -34,7 +34,7 @@ export function memoryChild(file: string): void {
   process.stdout.write(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024 }));
 }
 
-const suite: Suite = async ({ quick, size, log }) => {
+const suite: Suite = async ({ quick, size, log, wants }) => {
   const root = projectRoot();
   const run = (args: string[]) => {
     const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
@@ -45,12 +45,14 @@ const suite: Suite = async ({ quick, size, log }) => {
   const cli = await median(reps, () => run(['bin/registry-desk.mjs', '--version']));
   const bare = await median(reps, () => run(['-e', '0']));
 
-  const file = demoRegisterCopy(size, log);
-  let rss: number;
-  try {
-    rss = (JSON.parse(run([process.argv[1]!, '--memory-child', file])) as { maxRssMB: number }).maxRssMB;
-  } finally {
-    rmSync(dirname(file), { recursive: true, force: true });
+  let rss = 0;
+  if (wants('memory')) {
+    const file = demoRegisterCopy(size, log);
+    try {
+      rss = (JSON.parse(run([process.argv[1]!, '--memory-child', file])) as { maxRssMB: number }).maxRssMB;
+    } finally {
+      rmSync(dirname(file), { recursive: true, force: true });
+    }
   }
 
   // The first screen: the entry script and what it preloads (chunks loaded later are not counted).
@@ -58,10 +60,12 @@ const suite: Suite = async ({ quick, size, log }) => {
   const scripts = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]!);
   const kb = scripts.reduce((s, src) => s + gzipSync(readFileSync(join(root, 'dist', 'renderer', src))).length, 0) / 1024;
 
-  return {
+  const entries: Awaited<ReturnType<Suite>> = {
     cli_start: vsRaw('`registry-desk --version` as a whole process, vs `node -e 0`', cli, bare, '< 300 ms', { below: 300 }),
     memory: alone(`peak RSS of a process that opened the ${size} register and ran 200 searches, the list and the today panel`, rss, '< 200 MB', 200, 'MB'),
     bundle: alone(`first-screen renderer JS, gzip (${scripts.length} file${scripts.length === 1 ? '' : 's'})`, kb, '< 400 KB', 400, 'KB'),
   };
+  if (!wants('memory')) delete entries.memory;
+  return entries;
 };
 export default suite;
