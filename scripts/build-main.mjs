@@ -1,7 +1,7 @@
 // Bundles the Node side (CLI, web shell, Electron entry and preload, benchmarks) with esbuild.
 // Packages stay external: native better-sqlite3 and pdfkit's data files must load from node_modules.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = {
@@ -14,17 +14,24 @@ const common = {
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
 };
 const esm = { ...common, format: 'esm', outExtension: { '.js': '.mjs' } };
+// Chunk names carry a hash: last build's chunks would otherwise pile up (and be packaged).
+for (const d of ['dist/chunks', 'dist/electron/chunks', 'dist/bench']) rmSync(d, { recursive: true, force: true });
 const entries = {
   cli: 'src/main/cli/entry.ts',
   web: 'src/main/web/entry.ts',
-  bench: 'tests/bench/index.ts',
 };
 await build({
   ...esm,
-  entryPoints: Object.fromEntries(Object.entries(entries).filter(([, f]) => existsSync(f))),
+  entryPoints: entries,
   outdir: 'dist',
-  // Shared chunks would need splitting; each entry is small enough to stand alone.
+  // The CLI loads each command's services with import(): splitting puts them (and the code the
+  // entries share) in dist/chunks/, so `registry-desk --version` reads a few kilobytes, not the PDF code.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
 });
-await build({ ...esm, entryPoints: { main: 'src/main/electron/main.ts' }, outdir: 'dist/electron', external: ['electron'] });
+// The bench has chunks of its own in dist/bench/, which packaging leaves out (electron-builder.yml).
+if (existsSync('tests/bench/index.ts'))
+  await build({ ...esm, entryPoints: { bench: 'tests/bench/index.ts' }, outdir: 'dist/bench', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+await build({ ...esm, entryPoints: { main: 'src/main/electron/main.ts' }, outdir: 'dist/electron', external: ['electron'], splitting: true, chunkNames: 'chunks/[name]-[hash]' });
 // A sandboxed preload must be a single CommonJS file.
 await build({ ...common, format: 'cjs', entryPoints: ['src/main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });

@@ -10,7 +10,7 @@ import { makeDocument } from '../../src/main/services/documents';
 import { registerRequest } from '../../src/main/services/registration';
 import { openDb } from '../../src/main/db/open';
 import { tempDir } from '../helpers/tempDb';
-import { median, type Suite } from './harness';
+import { median, vsRaw, type Suite } from './harness';
 
 const LINES = ['Виконавчий комітет міської ради', 'Вх. № З-1', 'від 23.11.2026'];
 
@@ -27,7 +27,8 @@ function barePage(out: string): Promise<void> {
   return done;
 }
 
-const suite: Suite = async () => {
+const suite: Suite = async ({ quick }) => {
+  const runs = quick ? 15 : 60;
   const dir = tempDir('rd-bench-stamp-');
   const db = openDb(join(dir, 'bench.sqlite'));
   const { index } = registerRequest(db, { receivedAt: '2026-11-23T10:00:00+02:00', channel: 'in_person', requesterName: 'Петренко Петро Петрович', postalAddress: 'вул. Шевченка, 10', description: 'Копія рішення', signed: true });
@@ -35,11 +36,11 @@ const suite: Suite = async () => {
   // Warm both paths once (module loading, the font parse that happens once per process).
   await makeDocument(db, { kind: 'stamp_sheet', index, out });
   await barePage(join(dir, 'bare.pdf'));
-  const ours = await median(60, () => makeDocument(db, { kind: 'stamp_sheet', index, out }));
-  const bare = await median(60, () => barePage(join(dir, 'bare.pdf')));
+  const ours = await median(runs, () => makeDocument(db, { kind: 'stamp_sheet', index, out }));
+  const bare = await median(runs, () => barePage(join(dir, 'bare.pdf')));
   db.sqlite.close();
   rmSync(dir, { recursive: true, force: true });
   // Ours also reads the request and settings, writes through a temp file and records the issue (fsync'd).
-  return [{ name: 'stamp sheet: registered → PDF on disk', ours: { medianMs: ours }, raw: { medianMs: bare }, target: '≤ 1.5× a bare pdfkit page, < 50 ms', ok: ours < 50 && ours / bare <= 1.5 }];
+  return { stamp: vsRaw('stamp sheet: registered → PDF on disk, vs a bare pdfkit page', ours, bare, '< 50 ms, ≤ 1.5×', { below: 50, ratio: 1.5 }) };
 };
 export default suite;

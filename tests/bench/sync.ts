@@ -14,12 +14,11 @@ import { migrateServer } from '../../src/main/sync/server';
 import { syncOnce } from '../../src/main/sync/sync';
 import { destroyPgCluster, startPgCluster } from '../helpers/pgCluster';
 import { tempDir } from '../helpers/tempDb';
-import type { Suite } from './harness';
+import { vsRaw, type Suite } from './harness';
 
-const EVENTS = 10_000;
-const RUNS = 3;
-
-const suite: Suite = async () => {
+const suite: Suite = async ({ quick }) => {
+  // The bench's --quick runs a tenth of the events, once.
+  const [EVENTS, RUNS] = quick ? [1000, 1] : [10_000, 3];
   const cluster = await startPgCluster();
   const dir = tempDir('rd-bench-sync-');
   try {
@@ -78,7 +77,7 @@ const suite: Suite = async () => {
     a.sqlite.close();
     const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     const [o, r] = [med(ours), med(raw)];
-    return [{ name: `sync: push ${EVENTS} events + pull into a second desk`, ours: { medianMs: o }, raw: { medianMs: r }, target: '≤ 3× bare pg batch insert + bare SQLite insert', ok: o / r <= 3 }];
+    return { sync: vsRaw(`push ${EVENTS} events + pull into a second desk, vs bare pg batch + SQLite inserts`, o, r, '≤ 3×', { ratio: 3 }) };
   } finally {
     destroyPgCluster(cluster);
     rmSync(dir, { recursive: true, force: true });

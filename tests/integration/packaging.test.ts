@@ -57,3 +57,29 @@ describe('electron-builder.yml', () => {
     }
   });
 });
+
+describe('the built entries and their chunks', () => {
+  // The CLI and the main process load code with import(): esbuild splits it into chunk files that
+  // must be in dist/ and packed with the entry (never left out with the bench or the source maps).
+  const excluded = (config.files as string[]).filter((f) => f.startsWith('!')).map((f) => f.slice(1));
+  const isExcluded = (rel: string) => excluded.some((g) => (g.endsWith('/**') ? rel.startsWith(g.slice(0, -2)) : g.startsWith('dist/**/*') ? rel.endsWith(g.slice('dist/**/*'.length)) : rel === g));
+
+  function reachable(entry: string): string[] {
+    const seen = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const m of text.matchAll(/(?:from\s*|import\s*\(?\s*)"(\.{1,2}\/[^"]+\.mjs)"/g)) walk(join(file, '..', m[1]!).replaceAll('\\', '/'));
+    };
+    walk(entry);
+    return [...seen];
+  }
+
+  for (const entry of ['dist/cli.mjs', 'dist/web.mjs', 'dist/electron/main.mjs'])
+    it(`${entry} reaches only files that exist and are packed`, () => {
+      const files = reachable(entry);
+      if (entry === 'dist/cli.mjs') expect(files.some((f) => f.includes('/chunks/'))).toBe(true);
+      for (const f of files) expect(isExcluded(f), f).toBe(false);
+    });
+});

@@ -2,11 +2,10 @@
  * Binds every method of the API contract to its service. Both shells (Electron IPC and the
  * web shell) dispatch through here, so they can never offer different APIs.
  */
-import { answerDeadline } from '../../shared/deadlines';
-import { defaultCalendarSettings, isMartialLaw, kyivDate } from '../../shared/calendar';
+import { isMartialLaw, kyivDate } from '../../shared/calendar';
 import { API_INPUTS, isApiMethod, type ApiMethod, type ApiResults } from '../../shared/api/contract';
 import { AppError, type Result } from '../../shared/errors';
-import { dueQuery, parseInput } from '../../shared/schemas';
+import { parseInput } from '../../shared/schemas';
 import { settingsConfirm } from '../../shared/settingsGuards';
 import type { Db } from '../db/open';
 import { actOnRequest } from '../services/actions';
@@ -31,6 +30,10 @@ import { getServerConfig, memorySecrets, setServerConfig, SyncAgent, testConnect
 import { deskName } from '../sync/sync';
 import { getMeta, SYNC_KEYS } from '../sync/state';
 import { serverConfigInput, serverUrl } from '../../shared/sync/status';
+import { dueFor } from './due';
+import { toErrorData } from './errorData';
+// In their own modules so the CLI loads them without every service; re-exported for the rest.
+export { dueFor, toErrorData };
 
 /** Without a shell's secret store (tests, CLI), the password lives only in memory. */
 function defaultSync(db: Db): { agent: SyncAgent; secrets: SecretStore } {
@@ -40,12 +43,6 @@ function defaultSync(db: Db): { agent: SyncAgent; secrets: SecretStore } {
 
 // Making and printing papers is asynchronous; every other method answers at once.
 type Handlers = { [M in ApiMethod]: (input: unknown) => ApiResults[M] | Promise<ApiResults[M]> };
-
-export function dueFor(raw: unknown, base = defaultCalendarSettings()): { dueDate: string; dueAt?: string } {
-  const q = parseInput(dueQuery, raw);
-  const cal = { ...base, mode: q.calendar };
-  return answerDeadline({ receivedAt: q.receivedAt, urgent: q.urgent, extended: q.extended }, cal);
-}
 
 /** `print`: the shell's printing (Electron); without it `documents:print` says to print the PDF from the preview. */
 export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAgent; secrets: SecretStore } = defaultSync(db)): Handlers {
@@ -165,27 +162,4 @@ export function dispatch(handlers: Handlers, method: unknown, input: unknown): R
   } catch (e) {
     return { ok: false, error: toErrorData(e) };
   }
-}
-
-/** Failures of the file system and SQLite, told by their code (messages differ between versions and locales). */
-const BY_CODE: Record<string, { kind: AppError['kind']; message: string }> = {
-  SQLITE_BUSY: { kind: 'io', message: 'Реєстр зайнятий іншим процесом. Спробуйте ще раз за кілька секунд; нічого не змінено.' },
-  SQLITE_LOCKED: { kind: 'io', message: 'Реєстр зайнятий іншим процесом. Спробуйте ще раз за кілька секунд; нічого не змінено.' },
-  SQLITE_FULL: { kind: 'io', message: 'Диск заповнено: зміну не збережено. Звільніть місце на диску і повторіть.' },
-  ENOSPC: { kind: 'io', message: 'Диск заповнено: файл не записано. Звільніть місце на диску і повторіть.' },
-  SQLITE_READONLY: { kind: 'io', message: 'Реєстр відкрито лише для читання (немає прав на запис у файл чи папку); зміну не збережено.' },
-  SQLITE_CORRUPT: { kind: 'io', message: 'Файл реєстру пошкоджено. Запустіть перевірку (verify) і відновіть реєстр з резервної копії.' },
-  SQLITE_NOTADB: { kind: 'io', message: 'Файл не є базою SQLite реєстру.' },
-  SQLITE_IOERR: { kind: 'io', message: 'Помилка читання чи запису диска; зміну не збережено.' },
-  EACCES: { kind: 'io', message: 'Немає прав на доступ до файлу.' },
-  EPERM: { kind: 'io', message: 'Немає прав на доступ до файлу.' },
-};
-
-export function toErrorData(e: unknown): { kind: AppError['kind']; message: string } {
-  if (e instanceof AppError) return e.toData();
-  const code = String((e as { code?: unknown })?.code ?? '');
-  // SQLITE_IOERR_WRITE, SQLITE_BUSY_SNAPSHOT…: the extended code starts with the primary one.
-  const known = BY_CODE[code] ?? BY_CODE[code.replace(/^(SQLITE_[A-Z]+?)_.*$/, '$1')];
-  if (known) return { ...known };
-  return { kind: 'internal', message: `Внутрішня помилка: ${e instanceof Error ? e.message : String(e)}` };
 }

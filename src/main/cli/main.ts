@@ -5,12 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError, isCallerError } from '../../shared/errors';
-import { toErrorData } from '../api/handlers';
+import { toErrorData } from '../api/errorData';
 import { APP_VERSION } from '../version';
-import type { Io } from './command';
-import { COMMANDS } from './commands';
+import type { Command, Io } from './command';
 
-function help(io: Io): void {
+/**
+ * The commands' descriptions load only when a command runs (not for `--version`), and each command
+ * loads its services itself: a CLI call pays for the PDF, spreadsheet or PostgreSQL code only when it uses it.
+ */
+const loadCommands = async (): Promise<Command[]> => (await import('./commands')).COMMANDS;
+
+function help(io: Io, COMMANDS: Command[]): void {
   io.out(`registry-desk ${APP_VERSION} — реєстр запитів на публічну інформацію\n\nКоманди:\n`);
   for (const c of COMMANDS) io.out(`  ${c.usage}\n      ${c.summary}\n`);
   io.out('\nДати — РРРР-ММ-ДД, моменти — ISO 8601 з часовим зсувом; часовий пояс Europe/Kyiv.\n');
@@ -18,12 +23,13 @@ function help(io: Io): void {
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   let [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    help(io);
-    return 0;
-  }
   if (name === '--version') {
     io.out(`${APP_VERSION}\n`);
+    return 0;
+  }
+  const COMMANDS = await loadCommands();
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    help(io, COMMANDS);
     return 0;
   }
   // Two-word commands (`server migrate`) are found by their first two words.

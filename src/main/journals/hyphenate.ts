@@ -9,7 +9,19 @@ const { hyphenateSync } = hyphen;
 
 export const SOFT_HYPHEN = '\u00ad';
 
+/** Words already hyphenated: a journal repeats its names, streets and subjects on every page. */
+const known = new Map<string, string>();
+
 export function hyphenateUk(text: string): string {
-  // Four letters at least: shorter words are never worth a break in a table cell.
-  return text ? hyphenateSync(text, { minWordLength: 4 }) : text;
+  if (!text) return text;
+  // Word by word (Liang's patterns see one word at a time anyway), each looked up once.
+  return text.replace(/[^\s]+/g, (w) => {
+    let h = known.get(w);
+    if (h === undefined) {
+      if (known.size > 100_000) known.clear();
+      // Four letters at least: shorter words are never worth a break in a table cell.
+      known.set(w, (h = hyphenateSync(w, { minWordLength: 4 })));
+    }
+    return h;
+  });
 }

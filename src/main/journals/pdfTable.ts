@@ -67,8 +67,37 @@ export function fitWidths(rel: number[]): number[] {
 }
 
 /** Measures a row: each cell broken into lines here (at spaces and soft hyphens), so drawing only places them. */
-function measureRow(doc: Doc, cols: PdfColumn[], cells: string[], lineH: number): Measured {
-  const measure = (s: string) => doc.widthOfString(s);
+/**
+ * Widths of text in the current face and size, word by word. pdfkit shapes every string it measures
+ * (fontkit's layout), and wrapping a cell measures each growing line again: that was most of a
+ * 2,000-row journal's time. A line is as wide as its words and the spaces between them — how
+ * pdfkit's own line wrapper measures too — and each word is shaped once per face and size.
+ */
+function wordWidths(doc: Doc): (face: string, size: number) => (s: string) => number {
+  const caches = new Map<string, Map<string, number>>();
+  return (face, size) => {
+    const key = `${face}|${size}`;
+    let cache = caches.get(key);
+    if (!cache) caches.set(key, (cache = new Map()));
+    const c = cache;
+    const word = (w: string): number => {
+      let x = c.get(w);
+      if (x === undefined) c.set(w, (x = doc.widthOfString(w)));
+      return x;
+    };
+    return (s) => {
+      let total = 0;
+      let from = 0;
+      for (let at = s.indexOf(' '); at >= 0; at = s.indexOf(' ', from)) {
+        total += (at > from ? word(s.slice(from, at)) : 0) + word(' ');
+        from = at + 1;
+      }
+      return total + (from < s.length ? word(s.slice(from)) : 0);
+    };
+  };
+}
+
+function measureRow(cols: PdfColumn[], cells: string[], lineH: number, measure: (s: string) => number): Measured {
   const lines = cells.map((t, i) => (t === '' ? [] : wrapLines(t, cols[i]!.width - 2 * PAD, measure)));
   const most = Math.max(1, ...lines.map((l) => l.length));
   return { height: most * lineH + 2 * PAD, lines, lineH };
@@ -142,13 +171,14 @@ export async function renderTable(doc: Doc, t: PdfTableDoc, ctl: JobControl = {}
   const lineH = doc.currentLineHeight(true);
   const bottom = () => doc.page.height - MARGIN.bottom;
   const headerCells = t.columns.map((c) => c.header);
-  const measure = (cells: string[], bold: boolean, lh = lineH) => {
+  const widths = wordWidths(doc);
+  const measure = (cells: string[], bold: boolean, lh = lineH, pt = size) => {
     doc.font(bold ? 'B' : 'R');
-    return measureRow(doc, t.columns, cells, lh);
+    return measureRow(t.columns, cells, lh, widths(bold ? 'B' : 'R', pt));
   };
   // The header a half point smaller, so that its longest words fit their columns unbroken.
   doc.fontSize(size - 0.5);
-  const headerM = measure(headerCells, true, doc.currentLineHeight(true));
+  const headerM = measure(headerCells, true, doc.currentLineHeight(true), size - 0.5);
   doc.fontSize(size);
   let y = doc.y;
   let top = y;

@@ -38,14 +38,19 @@ export function wrapLines(text: string, width: number, measure: (s: string) => n
         line = line ? `${line} ${plain}` : plain;
         continue;
       }
-      // No break point left and still too wide: cut by characters, the last resort.
+      // No break point left and still too wide: cut by characters, the last resort. The widths of
+      // single characters add up (measuring every growing prefix again made long e-mails cost most).
       let chunk = '';
+      let chunkWidth = 0;
       for (const ch of plain) {
-        if (chunk && measure(chunk + ch) > width) {
+        const w = measure(ch);
+        if (chunk && chunkWidth + w > width) {
           out.push(chunk);
           chunk = '';
+          chunkWidth = 0;
         }
         chunk += ch;
+        chunkWidth += w;
       }
       line = chunk;
     }

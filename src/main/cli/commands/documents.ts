@@ -2,7 +2,6 @@
 import { LETTER_KINDS, type DocumentKind } from '../../../shared/documents';
 import { AppError } from '../../../shared/errors';
 import { openDb } from '../../db/open';
-import { makeDocument } from '../../services/documents';
 import { dbOption, printJson, requireString, type Command, type Io, type Values } from '../command';
 
 const year = (v: Values) => (v.year ? Number(v.year) : undefined);
@@ -10,6 +9,7 @@ const year = (v: Values) => (v.year ? Number(v.year) : undefined);
 async function make(v: Values, io: Io, input: Record<string, unknown>, withRegister = true): Promise<void> {
   // Not `withDb`: that closes the register as soon as the call returns, and making a paper is
   // asynchronous — the issue is recorded after the file is written.
+  const { makeDocument } = await import('../../services/documents');
   const db = withRegister ? openDb(requireString(v, 'db')) : null;
   let r;
   try {

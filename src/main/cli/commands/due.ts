@@ -1,5 +1,5 @@
 /** due: the legal term for a moment of receipt, without a register. */
-import { dueFor } from '../../api/handlers';
+import { dueFor } from '../../api/due';
 import { printJson, requireString, type Command } from '../command';
 
 export const due: Command = {

@@ -1,7 +1,7 @@
 /** import: an old journal from XLSX or CSV, with a mapping file and a dry run. */
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
-import { previewImport, runImport, type ImportReport } from '../../services/import';
+import type { ImportReport } from '../../services/import';
 import { dbOption, printJson, requireString, type Command, type Io } from '../command';
 import { stderrProgress, withDbAsync } from '../longRun';
 
@@ -27,6 +27,7 @@ export const importJournal: Command = {
   options: { ...dbOption, from: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   async run(v, io) {
     const input = { file: requireString(v, 'from'), mapping: readMapping(v.mapping as string | undefined) };
+    const { previewImport, runImport } = await import('../../services/import');
     const ctl = { onProgress: stderrProgress(io, v['dry-run'] ? 'Перевірка' : 'Імпорт') };
     const r = await withDbAsync(v, (db) => (v['dry-run'] ? previewImport(db, input, ctl) : runImport(db, input, ctl)));
     return v.json ? printJson(io, r) : printReport(io, r);

@@ -1,5 +1,4 @@
 /** opendata: publish the open-data set into a folder, or show whether the published one is stale. */
-import { openDataStatus, publishOpenData } from '../../services/openData';
 import { dbOption, printJson, withDb, type Command } from '../command';
 import { withDbAsync } from '../longRun';
 
@@ -9,6 +8,7 @@ export const opendata: Command = {
   usage: 'opendata --db F [--out DIR] [--status] [--json]',
   options: { ...dbOption, out: { type: 'string' }, status: { type: 'boolean' } },
   async run(v, io) {
+    const { openDataStatus, publishOpenData } = await import('../../services/openData');
     if (v.status) {
       const s = withDb(v, (db) => openDataStatus(db));
       if (v.json) return printJson(io, s);

@@ -1,8 +1,6 @@
 /** report: statistics of a period as JSON (the figures), PDF or XLSX. */
 import { writeFile } from 'node:fs/promises';
 import { AppError } from '../../../shared/errors';
-import { writeAtomically } from '../../journals/atomicFile';
-import { exportReport, getReport } from '../../services/reports';
 import { dbOption, printJson, requireString, withDb, type Command } from '../command';
 import { withDbAsync } from '../longRun';
 
@@ -14,9 +12,11 @@ export const report: Command = {
   async run(v, io) {
     const period = { from: requireString(v, 'from'), to: requireString(v, 'to') };
     const format = (v.format as string | undefined) ?? 'json';
+    const { exportReport, getReport } = await import('../../services/reports');
     if (format === 'json') {
       const stats = withDb(v, (db) => getReport(db, period));
       // The figures are the output; --out also keeps a copy in a file.
+      const { writeAtomically } = await import('../../journals/atomicFile');
       if (typeof v.out === 'string') await writeAtomically(v.out, (tmp) => writeFile(tmp, `${JSON.stringify(stats, null, 2)}\n`));
       return printJson(io, stats);
     }

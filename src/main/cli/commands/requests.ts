@@ -1,12 +1,7 @@
 /** register, show, list, act: the register's everyday commands. */
 import { ACTIONS, type RequestSummary, type RequestView } from '../../../shared/domain';
 import { STATUS_LABEL } from '../../../shared/wording';
-import { actOnRequest } from '../../services/actions';
-import { resolveConflict } from '../../services/conflicts';
-import { attachFile } from '../../services/attachments';
 import type { TermWarning } from '../../../shared/termGuards';
-import { getRequest, listRequests } from '../../services/queries';
-import { pastReceiptWarning, registerRequest } from '../../services/registration';
 import { ddmmyyyy, ddmmyyyyTime } from '../../../shared/journalRows';
 import { REQUIRED_PART_LABEL } from '../../../shared/wording';
 import type { RequiredPart } from '../../../shared/domain';
@@ -33,8 +28,9 @@ export const register: Command = {
   summary: 'зареєструвати запит (JSON з --input FILE або -)',
   usage: 'register --db F --input FILE|- [--json]',
   options: { ...dbOption, input: { type: 'string' } },
-  run(v, io) {
+  async run(v, io) {
     const input = readJsonInput(v, io, true);
+    const { pastReceiptWarning, registerRequest } = await import('../../services/registration');
     // cli.md registers whatever is well-formed (imports of old paper journals need past dates); a
     // date the desk would ask about is said on stderr, never on the --json stdout.
     const r = withDb(v, (db) => {
@@ -54,7 +50,8 @@ export const show: Command = {
   summary: 'показати запит, його стан, строки й історію',
   usage: 'show --db F --index IDX [--year YYYY] [--json]',
   options: { ...dbOption, index: { type: 'string' }, year: { type: 'string' } },
-  run(v, io) {
+  async run(v, io) {
+    const { getRequest } = await import('../../services/queries');
     const r = withDb(v, (db) => getRequest(db, { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined }));
     return v.json ? printJson(io, r) : printView(io, r);
   },
@@ -65,7 +62,8 @@ export const list: Command = {
   summary: 'перелік запитів з фільтрами і пошуком',
   usage: 'list --db F [--month YYYY-MM] [--status S|open] [--overdue] [--search TEXT] [--json]',
   options: { ...dbOption, month: { type: 'string' }, status: { type: 'string' }, overdue: { type: 'boolean' }, search: { type: 'string' } },
-  run(v, io) {
+  async run(v, io) {
+    const { listRequests } = await import('../../services/queries');
     const rows = withDb(v, (db) => listRequests(db, { month: v.month, status: v.status, overdue: v.overdue, search: v.search }));
     if (v.json) return printJson(io, rows);
     for (const s of rows) io.out(`${line(s)}\n`);
@@ -78,8 +76,9 @@ export const act: Command = {
   summary: `дія над запитом: ${ACTIONS.join(', ')}`,
   usage: 'act --db F --index IDX --action A [--input FILE|-] [--json]',
   options: { ...dbOption, index: { type: 'string' }, year: { type: 'string' }, action: { type: 'string' }, input: { type: 'string' } },
-  run(v, io) {
+  async run(v, io) {
     const input = readJsonInput(v, io, false);
+    const { actOnRequest } = await import('../../services/actions');
     // A script cannot answer a question: the action goes ahead and each term warning is told on stderr (kept in the event too).
     const r = withDb(v, (db) =>
       actOnRequest(db, { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined, action: requireString(v, 'action'), input, confirmed: true }),
@@ -95,8 +94,9 @@ export const resolve: Command = {
   summary: 'вирішити конфлікт робочих місць: залишити одну з несумісних дій (рішення записується в історію)',
   usage: 'resolve --db F --index IDX [--year YYYY] --keep EVENT_ID [--note TEXT] [--json]',
   options: { ...dbOption, index: { type: 'string' }, year: { type: 'string' }, keep: { type: 'string' }, note: { type: 'string' } },
-  run(v, io) {
+  async run(v, io) {
     const input = { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined, keep: requireString(v, 'keep'), note: typeof v.note === 'string' ? v.note : undefined };
+    const { resolveConflict } = await import('../../services/conflicts');
     const r = withDb(v, (db) => resolveConflict(db, input));
     return v.json ? printJson(io, r) : printView(io, r);
   },
@@ -107,8 +107,9 @@ export const attach: Command = {
   summary: 'долучити скан запиту або відповіді (PDF, PNG, JPEG, до 20 МБ); show перелічує скани',
   usage: 'attach --db F --index IDX [--year YYYY] --file SCAN.pdf|png|jpg [--json]',
   options: { ...dbOption, index: { type: 'string' }, year: { type: 'string' }, file: { type: 'string' } },
-  run(v, io) {
+  async run(v, io) {
     const file = requireString(v, 'file');
+    const { attachFile } = await import('../../services/attachments');
     const r = withDb(v, (db) => attachFile(db, { index: requireString(v, 'index'), year: v.year ? Number(v.year) : undefined }, file));
     if (v.json) return printJson(io, r);
     io.out(`Скан ${r.name} (${Math.max(1, Math.round(r.size / 1024))} КБ) долучено до запиту ${r.index}\n`);

@@ -1,6 +1,4 @@
 /** server migrate and sync: the shared PostgreSQL register. */
-import { migrateServer, redactUrl } from '../../sync/server';
-import { syncOnce } from '../../sync/sync';
 import { dbOption, printJson, requireString, withDb, type Command } from '../command';
 
 export const serverMigrate: Command = {
@@ -10,6 +8,7 @@ export const serverMigrate: Command = {
   options: { server: { type: 'string' }, json: { type: 'boolean' } },
   async run(v, io) {
     const url = requireString(v, 'server');
+    const { migrateServer, redactUrl } = await import('../../sync/server');
     const r = await migrateServer(url);
     if (v.json) return printJson(io, r);
     io.out(r.applied.length ? `Схему сервера ${redactUrl(url)} оновлено з версії ${r.from} до ${r.to}\n` : `Схема сервера вже актуальна (версія ${r.to})\n`);
@@ -24,6 +23,7 @@ export const sync: Command = {
   async run(v, io) {
     const url = requireString(v, 'server');
     const desk = typeof v.desk === 'string' ? v.desk : undefined;
+    const { syncOnce } = await import('../../sync/sync');
     const r = await withDb(v, (db) => syncOnce(db, url, { desk }));
     for (const x of r.rejected) io.err(`Подію ${x.id} (${x.type}) сервер не прийняв: ${x.reason}\n`);
     if (v.json) return printJson(io, r);

@@ -1,6 +1,5 @@
 /** verify: exit 0 when the register holds, 1 with the findings on stderr otherwise. */
 import { AppError } from '../../../shared/errors';
-import { verifyRegister } from '../../services/verify';
 import { dbOption, printJson, withDb, type Command } from '../command';
 
 export const verify: Command = {
@@ -8,7 +7,8 @@ export const verify: Command = {
   summary: 'перевірити реєстр: цілісність файлу, журнал подій, стани запитів',
   usage: 'verify --db F [--json]',
   options: dbOption,
-  run(v, io) {
+  async run(v, io) {
+    const { verifyRegister } = await import('../../services/verify');
     const r = withDb(v, verifyRegister);
     if (v.json) printJson(io, r);
     else if (r.ok) io.out(`Реєстр у порядку: запитів ${r.requests}, подій ${r.events}\n`);
