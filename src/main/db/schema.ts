@@ -55,6 +55,10 @@ export const requests = sqliteTable(
     index('requests_index').on(t.index),
     index('requests_received').on(t.receivedDate),
     index('requests_status_due').on(t.status, t.dueDate),
+    // The journal's order (newest first) walked page by page: the keyset (year, seq, pk) is this index plus its rowid.
+    index('requests_year_seq').on(t.year, t.seq),
+    // Only open terms have a due date: the «Сьогодні» panel and the overdue filter read this small index in its order.
+    index('requests_due').on(t.dueDate, t.dueAt, t.year, t.seq).where(sql`${t.dueDate} IS NOT NULL`),
   ],
 );
 

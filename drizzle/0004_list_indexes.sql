@@ -1,0 +1,2 @@
+CREATE INDEX `requests_year_seq` ON `requests` (`year`,`seq`);--> statement-breakpoint
+CREATE INDEX `requests_due` ON `requests` (`due_date`,`due_at`,`year`,`seq`) WHERE "requests"."due_date" IS NOT NULL;
