@@ -73,7 +73,10 @@ export function clockOf(db: Db): DueClock {
 export function ftsQuery(text: string): string | null {
   const words = normalizeForSearch(text).toLocaleLowerCase('uk').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
-  return words.slice(0, 12).map((w) => `"${w}"*`).join(' AND ');
+  // A lone letter as a prefix («з» of «З-500», an initial) matches most of the index and narrows
+  // almost nothing: it is dropped when other words remain (a superset, and the index key still ranks first).
+  const telling = words.filter((w) => w.length > 1 || /\p{N}/u.test(w));
+  return (telling.length ? telling : words).slice(0, 12).map((w) => `"${w}"*`).join(' AND ');
 }
 
 /**
