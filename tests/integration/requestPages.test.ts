@@ -132,5 +132,8 @@ describe('query plans', () => {
     const first = plan('SELECT r.id FROM requests r WHERE 1 AND (r.year, r.seq, r.pk) < (?, ?, ?) ORDER BY r.year DESC, r.seq DESC, r.pk DESC LIMIT 100', 2026, 500, 1e9);
     expect(first).toMatch(/requests_year_seq/);
     expect(first).not.toMatch(/TEMP B-TREE/);
+    // A month sorts its keys from the index alone, never the rows.
+    const month = plan('SELECT r.pk, r.year, r.seq FROM requests r WHERE 1 AND r.received_date >= ? AND r.received_date < ? ORDER BY r.year DESC, r.seq DESC, r.pk DESC LIMIT 101', '2026-10-01', '2026-11-01');
+    expect(month).toMatch(/COVERING INDEX requests_received/);
   });
 });

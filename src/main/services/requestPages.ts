@@ -131,7 +131,10 @@ function pageOf(db: Db, q: ListPageQuery, limit: number): RequestPage {
 
   const after = q.after?.startsWith('k:') ? q.after.slice(2).split(':').map(Number) : null;
   const where = [...f.where, ...(after ? ['(r.year, r.seq, r.pk) < (?, ?, ?)'] : [])];
-  const rows = prepared(db, `SELECT ${COLUMNS} FROM requests r WHERE 1${and(where)} ORDER BY r.year DESC, r.seq DESC, r.pk DESC LIMIT ?`)
+  // The page's keys first (from an index: a month's keys from requests_received), then only its rows:
+  // sorting a month must not drag every request's state through the sorter.
+  const keys = `SELECT r.pk, r.year, r.seq FROM requests r WHERE 1${and(where)} ORDER BY r.year DESC, r.seq DESC, r.pk DESC LIMIT ?`;
+  const rows = prepared(db, `WITH page AS (${keys}) SELECT ${COLUMNS} FROM page JOIN requests r ON r.pk = page.pk ORDER BY page.year DESC, page.seq DESC, page.pk DESC`)
     .all(...f.args, ...(after ?? []), limit + 1) as SummaryRow[];
   const total = prepared(db, `SELECT count(*) AS n FROM requests r WHERE 1${and(f.where)}`).get(...f.args) as { n: number };
   const more = rows.length > limit;
