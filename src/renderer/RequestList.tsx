@@ -46,16 +46,15 @@ export function RequestList({ filters, setFilters }: { filters: JournalFilters; 
   };
   const list = useJournalPages(query, [filters.search, filters.month, filters.status, filters.overdue, version]);
 
-  // Back from a card: the row that was opened gets the focus again; otherwise the search box.
-  const cameBack = useRef(!!filters.selectedId);
+  // Back from a card: the row that was opened gets the focus again (the table focuses it once it is
+  // loaded, so pages are fetched until it is); otherwise the search box.
+  const [focusBack] = useState(!!filters.selectedId);
+  const seeking = useRef(focusBack);
   useEffect(() => {
-    if (!list.rows) return;
-    if (cameBack.current) {
-      cameBack.current = false;
-      // After the table has brought the opened row into view and rendered it.
-      requestAnimationFrame(() => focusActiveRow(tableRef.current));
-    }
-  }, [list.rows]);
+    if (!list.rows || !seeking.current) return;
+    if (list.rows.some((r) => r.id === filters.selectedId) || !list.hasMore) seeking.current = false;
+    else list.loadMore();
+  }, [list.rows]); // eslint-disable-line react-hooks/exhaustive-deps -- one step per page that arrives
   useEffect(() => {
     if (!filters.selectedId) searchRef.current?.focus();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- only on arrival
@@ -137,6 +136,7 @@ export function RequestList({ filters, setFilters }: { filters: JournalFilters; 
             onExitTop={() => searchRef.current?.focus()}
             onOpen={(r) => navigate({ screen: 'card', id: r.id })}
             virtual={{ total: list.total, onNearEnd: list.loadMore }}
+            focusSelected={focusBack}
           />
         )}
       </div>

@@ -84,11 +84,13 @@ export interface SummaryTableProps {
    * rows the whole list has (for assistive technology), `onNearEnd` asks for the next page.
    */
   virtual?: { total: number; onNearEnd: () => void };
+  /** Focus the selected row when it arrives (back from its card). */
+  focusSelected?: boolean;
 }
 
 const ALL_ROWS = { first: 0, end: Number.MAX_SAFE_INTEGER, rowPx: 0, reveal: () => {} };
 
-export function SummaryTable({ rows, columns = DEFAULT_COLUMNS, caption, onOpen, selectedId, onSelect, onExitTop, tableRef, virtual }: SummaryTableProps) {
+export function SummaryTable({ rows, columns = DEFAULT_COLUMNS, caption, onOpen, selectedId, onSelect, onExitTop, tableRef, virtual, focusSelected }: SummaryTableProps) {
   const shown = COLUMNS.filter((c) => columns.includes(c) || FIXED_COLUMNS.includes(c));
   const found = rows.findIndex((r) => r.id === selectedId);
   const [active, setActive] = useState(found >= 0 ? found : 0);
@@ -105,7 +107,10 @@ export function SummaryTable({ rows, columns = DEFAULT_COLUMNS, caption, onOpen,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- re-anchor only when the data changes
   }, [rows, selectedId]);
   useEffect(() => {
-    if (virtual && found >= 0) reveal(found);
+    if (found < 0) return;
+    if (focusSelected) pendingFocus.current = found;
+    if (virtual) reveal(found);
+    else if (focusSelected) rowRefs.current.get(found)?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- bring the selected row into view when it arrives
   }, [found >= 0]);
   useLayoutEffect(() => {

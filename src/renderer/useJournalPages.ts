@@ -17,6 +17,8 @@ export interface JournalPages {
   total: number;
   error: AppErrorData | undefined;
   loading: boolean;
+  /** Whether pages after the loaded ones exist. */
+  hasMore: boolean;
   /** Fetches the next page, if there is one and none is on its way. */
   loadMore: () => void;
 }
@@ -26,6 +28,7 @@ export function useJournalPages(query: Omit<ListQuery, 'limit'>, deps: Dependenc
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<AppErrorData>();
   const [loading, setLoading] = useState(true);
+  const [hasMore, setHasMore] = useState(false);
   const seq = useRef(0);
   const next = useRef<string | null>(null);
   const inFlight = useRef(false);
@@ -43,6 +46,7 @@ export function useJournalPages(query: Omit<ListQuery, 'limit'>, deps: Dependenc
       if (!r.ok) return setError(r.error);
       setError(undefined);
       next.current = r.value.next;
+      setHasMore(r.value.next !== null);
       setTotal(r.value.total);
       setRows((old) => (after === null ? r.value.rows : [...(old ?? []), ...r.value.rows]));
     });
@@ -57,5 +61,5 @@ export function useJournalPages(query: Omit<ListQuery, 'limit'>, deps: Dependenc
   const loadMore = useCallback(() => {
     if (next.current && !inFlight.current) fetchPage(next.current);
   }, [fetchPage]);
-  return { rows, total, error, loading, loadMore };
+  return { rows, total, error, loading, hasMore, loadMore };
 }
