@@ -75,7 +75,7 @@ export function App() {
 
   const shell = useMemo<Shell>(() => ({ info: info.data, version, changed }), [info.data, version, changed]);
   const t = today.data;
-  const urgentCount = t ? t.overdue.length + t.dueToday.length : 0;
+  const urgentCount = t ? t.totals.overdue + t.totals.dueToday : 0;
 
   return (
     <ShellContext.Provider value={shell}>
@@ -106,9 +106,9 @@ export function App() {
                     <span>{s.label}</span>
                     {s.screen === 'today' && t ? (
                       <span
-                        className={`badge ${t.overdue.length ? 'badge-danger' : urgentCount ? 'badge-warn' : 'badge-calm'}`}
+                        className={`badge ${t.totals.overdue ? 'badge-danger' : urgentCount ? 'badge-warn' : 'badge-calm'}`}
                         data-testid="today-badge"
-                        aria-label={`прострочених ${t.overdue.length}, зі строком сьогодні ${t.dueToday.length}`}
+                        aria-label={`прострочених ${t.totals.overdue}, зі строком сьогодні ${t.totals.dueToday}`}
                       >
                         {urgentCount}
                       </span>

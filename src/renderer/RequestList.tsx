@@ -1,6 +1,6 @@
 /**
  * The register journal: full-text search, month, status and "overdue" filters over the API's
- * `requests:list`. `/` or Ctrl+F jumps to the search box; ↓ goes from it into the table.
+ * `requests:page`, loaded a page at a time as the clerk scrolls (the table renders only the rows in view). `/` or Ctrl+F jumps to the search box; ↓ goes from it into the table.
  * The filters live in the shell, so coming back from a card finds the journal as it was left.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -13,7 +13,7 @@ import { isTyping } from './keyboard';
 import { OPEN_FILTER_LABEL } from './labels';
 import { ColumnChooser, useJournalColumns } from './ColumnChooser';
 import { focusActiveRow, SummaryTable } from './SummaryTable';
-import { useApi } from './useApi';
+import { useJournalPages } from './useJournalPages';
 import { navigate } from './useRoute';
 
 export interface JournalFilters {
@@ -25,9 +25,6 @@ export interface JournalFilters {
 }
 
 export const emptyFilters = (): JournalFilters => ({ search: '', month: '', status: '', overdue: false });
-
-/** The journal shows this many rows; the search narrows a bigger register. */
-const LIMIT = 500;
 
 export function RequestList({ filters, setFilters }: { filters: JournalFilters; setFilters: (f: JournalFilters) => void }) {
   const { version } = useShell();
@@ -42,23 +39,22 @@ export function RequestList({ filters, setFilters }: { filters: JournalFilters; 
   }, [search, filters, setFilters]);
 
   const query: ListQuery = {
-    limit: LIMIT,
     ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
     ...(filters.month ? { month: filters.month } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.overdue ? { overdue: true } : {}),
   };
-  const list = useApi('requests:list', query, [filters.search, filters.month, filters.status, filters.overdue, version]);
+  const list = useJournalPages(query, [filters.search, filters.month, filters.status, filters.overdue, version]);
 
-  // Back from a card: the row that was opened gets the focus again; otherwise the search box.
-  const cameBack = useRef(!!filters.selectedId);
+  // Back from a card: the row that was opened gets the focus again (the table focuses it once it is
+  // loaded, so pages are fetched until it is); otherwise the search box.
+  const [focusBack] = useState(!!filters.selectedId);
+  const seeking = useRef(focusBack);
   useEffect(() => {
-    if (!list.data) return;
-    if (cameBack.current) {
-      cameBack.current = false;
-      if (focusActiveRow(tableRef.current)) return;
-    }
-  }, [list.data]);
+    if (!list.rows || !seeking.current) return;
+    if (list.rows.some((r) => r.id === filters.selectedId) || !list.hasMore) seeking.current = false;
+    else list.loadMore();
+  }, [list.rows]); // eslint-disable-line react-hooks/exhaustive-deps -- one step per page that arrives
   useEffect(() => {
     if (!filters.selectedId) searchRef.current?.focus();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- only on arrival
@@ -76,7 +72,7 @@ export function RequestList({ filters, setFilters }: { filters: JournalFilters; 
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const rows = list.data ?? [];
+  const rows = list.rows ?? [];
   const filtered = !!(filters.search || filters.month || filters.status || filters.overdue);
 
   return (
@@ -86,7 +82,7 @@ export function RequestList({ filters, setFilters }: { filters: JournalFilters; 
           Журнал реєстрації запитів
         </h1>
         <p className="count" data-testid="journal-count" aria-live="polite">
-          {list.loading && !list.data ? 'Завантаження…' : `${filtered ? 'Знайдено' : 'Усього'}: ${rows.length}${rows.length >= LIMIT ? ` (показано перші ${LIMIT})` : ''}`}
+          {list.loading && !list.rows ? 'Завантаження…' : `${filtered ? 'Знайдено' : 'Усього'}: ${list.total}`}
         </p>
       </div>
       <div role="search" className="panel filters" aria-label="Пошук і фільтри журналу">
@@ -139,6 +135,8 @@ export function RequestList({ filters, setFilters }: { filters: JournalFilters; 
             onSelect={(selectedId) => setFilters({ ...filters, search, selectedId })}
             onExitTop={() => searchRef.current?.focus()}
             onOpen={(r) => navigate({ screen: 'card', id: r.id })}
+            virtual={{ total: list.total, onNearEnd: list.loadMore }}
+            focusSelected={focusBack}
           />
         )}
       </div>

@@ -28,9 +28,9 @@ export function TodayPanel({ today }: { today: Loaded<ApiResult<'requests:today'
       <OpenDataPanel />
       {t ? (
         <>
-          <TodaySection id="t-overdue" kind="overdue" title="Прострочені" rows={t.overdue} empty="Прострочених запитів немає." onOpen={open} />
-          <TodaySection id="t-today" kind="today" title="Строк спливає сьогодні" rows={t.dueToday} empty="Сьогодні строк не спливає в жодного запиту." onOpen={open} />
-          <TodaySection id="t-soon" kind="soon" title="Строк упродовж 2 робочих днів" rows={t.dueSoon} empty="Найближчими днями строків немає." onOpen={open} />
+          <TodaySection id="t-overdue" kind="overdue" title="Прострочені" rows={t.overdue} total={t.totals.overdue} empty="Прострочених запитів немає." onOpen={open} />
+          <TodaySection id="t-today" kind="today" title="Строк спливає сьогодні" rows={t.dueToday} total={t.totals.dueToday} empty="Сьогодні строк не спливає в жодного запиту." onOpen={open} />
+          <TodaySection id="t-soon" kind="soon" title="Строк упродовж 2 робочих днів" rows={t.dueSoon} total={t.totals.dueSoon} empty="Найближчими днями строків немає." onOpen={open} />
         </>
       ) : (
         <p className="muted">Завантаження…</p>
@@ -44,6 +44,7 @@ function TodaySection({
   kind,
   title,
   rows,
+  total,
   empty,
   onOpen,
 }: {
@@ -51,14 +52,21 @@ function TodaySection({
   kind: string;
   title: string;
   rows: RequestSummary[];
+  /** All of the group; the panel carries the first rows (the journal's filter shows the rest). */
+  total: number;
   empty: string;
   onOpen: (r: RequestSummary) => void;
 }) {
   return (
     <section className={`panel today-section today-${kind}`} aria-labelledby={id}>
       <h2 id={id}>
-        {title} <span className={`count-pill pill-${kind}`}>{rows.length}</span>
+        {title} <span className={`count-pill pill-${kind}`}>{total}</span>
       </h2>
+      {total > rows.length ? (
+        <p className="muted">
+          Показано перші {rows.length} з {total}, за строком.{kind === "overdue" ? " Решта — у журналі з фільтром «Лише прострочені»." : ""}
+        </p>
+      ) : null}
       {rows.length ? <SummaryTable rows={rows} caption={title} onOpen={onOpen} /> : <p className="empty">{empty}</p>}
     </section>
   );

@@ -23,10 +23,14 @@ export interface Desk {
   stop: () => Promise<void>;
 }
 
-/** `extra`: more web-shell options, e.g. `--server URL` for a desk of the shared register. */
-export async function startDesk(now = NOW, extra: string[] = []): Promise<Desk> {
+/**
+ * `extra`: more web-shell options, e.g. `--server URL` for a desk of the shared register.
+ * `seed`: fills the register file before the shell opens it (e.g. thousands of requests).
+ */
+export async function startDesk(now = NOW, extra: string[] = [], seed?: (db: string) => void): Promise<Desk> {
   const dir = mkdtempSync(join(tmpdir(), 'registry-desk-e2e-'));
   const db = join(dir, 'register.sqlite');
+  seed?.(db);
   const child: ChildProcess = spawn(process.execPath, ['dist/web.mjs', '--db', db, '--port', '0', '--now', now, ...extra], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,10 +9,10 @@ import { parseInput } from '../../shared/schemas';
 import { settingsConfirm } from '../../shared/settingsGuards';
 import type { Db } from '../db/open';
 import { actOnRequest } from '../services/actions';
-import { getRequest, listRequests, todayPanel } from '../services/queries';
 import { requestVersion } from '../services/requestVersion';
 import { attachmentData, removeAttachment } from '../services/attachments';
 import { attachmentRef } from '../../shared/attachments';
+import { getRequest, listPage, listRequests, todayPanel } from '../services/queries';
 import { registerRequest } from '../services/registration';
 import { getSettings, readSettings, updateSettings } from '../services/settings';
 import { makeDocument, printDocument } from '../services/documents';
@@ -56,6 +56,7 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
     'requests:register': (i) => recorded(registerRequest(db, i, { confirmIncomplete: true, confirmPast: true })),
     'requests:get': (i) => getRequest(db, i),
     'requests:list': (i) => listRequests(db, i ?? {}),
+    'requests:page': (i) => listPage(db, i ?? {}),
     'requests:act': (i) => recorded(actOnRequest(db, i)),
     'requests:resolveConflict': (i) => recorded(resolveConflict(db, i)),
     'requests:today': () => todayPanel(db),

@@ -53,8 +53,13 @@ export const requests = sqliteTable(
     // The printed number itself is unique per journal and year: no template or name change can repeat one.
     uniqueIndex('requests_journal_id_year_index').on(t.journalId, t.year, t.index),
     index('requests_index').on(t.index),
-    index('requests_received').on(t.receivedDate),
+    // A month's page sorts its requests by (year, seq) from this index alone, reading only the page's rows.
+    index('requests_received').on(t.receivedDate, t.year, t.seq),
     index('requests_status_due').on(t.status, t.dueDate),
+    // The journal's order (newest first) walked page by page: the keyset (year, seq, pk) is this index plus its rowid.
+    index('requests_year_seq').on(t.year, t.seq),
+    // Only open terms have a due date: the «Сьогодні» panel and the overdue filter read this small index in its order.
+    index('requests_due').on(t.dueDate, t.dueAt, t.year, t.seq).where(sql`${t.dueDate} IS NOT NULL`),
   ],
 );
 

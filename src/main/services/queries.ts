@@ -1,14 +1,13 @@
 /** Reading the register: one request by its index, lists with filters and search, the "today" panel. */
 import { findConflict } from '../../shared/sync/conflicts';
 import { listAttachments } from './attachments';
-import { addWorkingDays, kyivDate } from '../../shared/calendar';
+import { kyivDate } from '../../shared/calendar';
 import { dueStatus } from '../../shared/deadlines';
-import { OPEN_STATUSES, type RequestState, type RequestSummary, type RequestView } from '../../shared/domain';
+import type { RequestState, RequestSummary, RequestView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { listQuery, parseInput, requestRef } from '../../shared/schemas';
-import { resultText } from '../../shared/journalRows';
-import { indexKey, normalizeForSearch } from '../../shared/search';
-import type { TodayPanel } from '../../shared/api/contract';
+import { parseInput, requestRef } from '../../shared/schemas';
+import { indexKey } from '../../shared/search';
+import { listAll } from './requestPages';
 import type { Db } from '../db/open';
 import { calendarAndRules, refreshProjection, rowToRecord, type RequestRow } from './projection';
 import { loadEvents } from './eventLog';
@@ -62,76 +61,10 @@ export function getRequest(db: Db, ref: unknown): RequestView {
   return viewOf(db, findRequestRow(db, ref));
 }
 
-/** Turns what a person types into a safe FTS5 query: every word must match, as a prefix. */
-export function ftsQuery(text: string): string | null {
-  const words = normalizeForSearch(text).toLocaleLowerCase('uk').match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) return null;
-  return words.slice(0, 12).map((w) => `"${w}"*`).join(' AND ');
-}
+export { ftsQuery, listPage, todayPanel } from './requestPages';
 
-function summaryOf(db: Db, r: RequestRow, cal: ReturnType<typeof calendarAndRules>['cal']): RequestSummary {
-  const state = JSON.parse(r.state) as RequestState;
-  const { id, index, year, seq, receivedAt, channel, requesterType, requesterName, description, urgent, complete } = rowToRecord(r);
-  return {
-    ...{ id, index, year, seq, receivedAt, channel, requesterType, requesterName, urgent, complete },
-    description: description.length > 300 ? `${description.slice(0, 300)}…` : description,
-    status: state.status,
-    executor: state.executor,
-    dueDate: state.due?.dueDate ?? null,
-    ...(state.due?.dueAt ? { dueAt: state.due.dueAt } : {}),
-    dueState: dueStateOf(db, state, cal),
-    result: resultText(state),
-    outgoingIndex: state.answer?.outgoingIndex ?? null,
-    resultDate: state.status === 'answered' ? (state.answer?.date ?? null) : state.status === 'void' ? null : state.closedOn,
-  };
-}
-
-export function listRequests(db: Db, raw: unknown = {}): RequestSummary[] {
-  const q = parseInput(listQuery, raw);
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (q.month) {
-    where.push('r.received_date >= ? AND r.received_date < ?');
-    const [y, m] = q.month.split('-').map(Number) as [number, number];
-    args.push(`${q.month}-01`, m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`);
-  }
-  if (q.status === 'open') where.push(`r.status IN (${OPEN_STATUSES.map(() => '?').join(',')})`), args.push(...OPEN_STATUSES);
-  else if (q.status) where.push('r.status = ?'), args.push(q.status);
-  if (q.overdue) where.push('r.due_date IS NOT NULL AND r.due_date <= ?'), args.push(kyivDate(db.now()));
-  // An incoming index typed in the search box («З5», «з-5», «Z-5») ranks its request first.
-  const key = q.search !== undefined ? indexKey(q.search) : null;
-  const order: unknown[] = [];
-  if (q.search !== undefined) {
-    const fts = ftsQuery(q.search);
-    const byKey = key ? ` OR requests_fts MATCH ?` : '';
-    if (fts) where.push(`r.pk IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?${byKey})`), args.push(fts, ...(key ? [`incoming_index : "${key}"`] : []));
-    if (key) order.push(`incoming_index : "${key}"`);
-  }
-  const exactFirst = order.length ? '(r.pk IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?)) DESC, ' : '';
-  const sql = `SELECT * FROM requests r ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${exactFirst}r.year DESC, r.seq DESC LIMIT ?`;
-  const rows = db.sqlite.prepare(sql).all(...args, ...order, q.limit ?? 10_000) as RequestRow[];
-  const { cal } = calendarAndRules(db);
-  const list = rows.map((r) => summaryOf(db, r, cal));
-  return q.overdue ? list.filter((s) => s.dueState === 'overdue') : list;
-}
-
-
-/** What the official controls each morning: overdue, due today, due within 2 working days. */
-export function todayPanel(db: Db): TodayPanel {
-  const { cal } = calendarAndRules(db);
-  const today = kyivDate(db.now());
-  const horizon = addWorkingDays(today, 2, cal);
-  const rows = db.sqlite
-    .prepare('SELECT * FROM requests WHERE due_date IS NOT NULL AND due_date <= ? ORDER BY due_date, due_at, year, seq')
-    .all(horizon) as RequestRow[];
-  const all = rows.map((r) => summaryOf(db, r, cal));
-  return {
-    today,
-    overdue: all.filter((s) => s.dueState === 'overdue'),
-    dueToday: all.filter((s) => s.dueState === 'today'),
-    dueSoon: all.filter((s) => s.dueState === 'soon'),
-  };
-}
+/** The journal as one array (the CLI's `list`, tests): see `listPage` for the order. */
+export const listRequests = (db: Db, raw: unknown = {}): RequestSummary[] => listAll(db, raw);
 
 /** Recomputes every request's projection, e.g. after the calendar or the terms changed (inside the caller's transaction when there is one). */
 export function recomputeAll(db: Db): number {

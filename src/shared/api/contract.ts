@@ -16,6 +16,7 @@ import type { Statistics } from '../statistics';
 import { documentInput, printInput, type DocumentResult, type PrinterInfo } from '../documents';
 import { fileReadInput, fileUploadInput, type FileContent } from '../files';
 import { attachmentRef, removeAttachmentInput } from '../attachments';
+import { listPageQuery, type RequestPage } from '../requestPage';
 
 export interface RegisterResult {
   id: string;
@@ -30,9 +31,11 @@ export interface RegisterResult {
 
 export interface TodayPanel {
   today: string;
+  /** Each group carries at most its first rows (in the order of their terms); `totals` counts them all. */
   overdue: RequestSummary[];
   dueToday: RequestSummary[];
   dueSoon: RequestSummary[];
+  totals: { overdue: number; dueToday: number; dueSoon: number };
 }
 
 export interface AppInfo {
@@ -55,6 +58,8 @@ export const API_INPUTS = {
   'requests:get': requestRef,
   /** Requests with filters (month, status, overdue) and full-text search. */
   'requests:list': listQuery,
+  /** One page of the journal (same filters, plus `after`: the previous page's `next`) and the total count. */
+  'requests:page': listPageQuery,
   /** A lifecycle action (assign, extend, answer, refuse, …). */
   'requests:act': actInput,
   /** Overdue, due today, due within 2 working days. */
@@ -128,6 +133,7 @@ export interface ApiResults {
   'requests:register': RegisterResult;
   'requests:get': RequestView;
   'requests:list': RequestSummary[];
+  'requests:page': RequestPage;
   'requests:act': RequestView;
   'requests:today': TodayPanel;
   'deadlines:due': { dueDate: string; dueAt?: string };

@@ -1,0 +1,186 @@
+/**
+ * The register's lists read from indexes, never by walking the register: the journal a page at a
+ * time (keyset on year, seq, pk), search ranked by FTS5's bm25, and the «Сьогодні» panel from the
+ * due-date index. Each page is one statement for its rows and one for the total; a row's due state
+ * comes from its stored due columns compared with dates fixed once per query (`dueClock`).
+ */
+import { dueClock, dueStateAt, type DueClock } from '../../shared/dueClock';
+import { OPEN_STATUSES, type RequestState, type RequestSummary } from '../../shared/domain';
+import { resultText } from '../../shared/journalRows';
+import type { z } from 'zod';
+import { PAGE_SIZE, listPageQuery, type RequestPage } from '../../shared/requestPage';
+import { listQuery, parseInput } from '../../shared/schemas';
+import { indexKey, normalizeForSearch } from '../../shared/search';
+import type { TodayPanel } from '../../shared/api/contract';
+import { prepared, type Db } from '../db/open';
+import { calendarAndRules } from './projection';
+
+/** What a list row shows, and nothing more (no contacts, no event log). */
+const COLUMNS = `r.pk, r.id, r.incoming_index, r.year, r.seq, r.received_at, r.channel, r.requester_type, r.requester_name,
+  r.description, r.urgent, r.complete, r.status, r.executor, r.due_date, r.due_at, r.state`;
+
+interface SummaryRow {
+  pk: number;
+  id: string;
+  incoming_index: string;
+  year: number;
+  seq: number;
+  received_at: string;
+  channel: string;
+  requester_type: string;
+  requester_name: string;
+  description: string;
+  urgent: number;
+  complete: number;
+  status: string;
+  executor: string | null;
+  due_date: string | null;
+  due_at: string | null;
+  state: string;
+}
+
+function summaryOf(r: SummaryRow, clock: DueClock): RequestSummary {
+  // The stored projection of this one row: bounded by the page size, never the register.
+  const state = JSON.parse(r.state) as RequestState;
+  return {
+    id: r.id,
+    index: r.incoming_index,
+    year: r.year,
+    seq: r.seq,
+    receivedAt: r.received_at,
+    channel: r.channel as RequestSummary['channel'],
+    requesterType: r.requester_type as RequestSummary['requesterType'],
+    requesterName: r.requester_name,
+    urgent: r.urgent === 1,
+    complete: r.complete === 1,
+    description: r.description.length > 300 ? `${r.description.slice(0, 300)}…` : r.description,
+    status: state.status,
+    executor: r.executor,
+    dueDate: r.due_date,
+    ...(r.due_at ? { dueAt: r.due_at } : {}),
+    dueState: dueStateAt(clock, r.due_date, r.due_at),
+    result: resultText(state),
+    outgoingIndex: state.answer?.outgoingIndex ?? null,
+    resultDate: state.status === 'answered' ? (state.answer?.date ?? null) : state.status === 'void' ? null : state.closedOn,
+  };
+}
+
+export function clockOf(db: Db): DueClock {
+  return dueClock(db.now(), calendarAndRules(db).cal);
+}
+
+/** Turns what a person types into a safe FTS5 query: every word must match, as a prefix. */
+export function ftsQuery(text: string): string | null {
+  const words = normalizeForSearch(text).toLocaleLowerCase('uk').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  // A lone letter as a prefix («з» of «З-500», an initial) matches most of the index and narrows
+  // almost nothing: it is dropped when other words remain (a superset, and the index key still ranks first).
+  const telling = words.filter((w) => w.length > 1 || /\p{N}/u.test(w));
+  return (telling.length ? telling : words).slice(0, 12).map((w) => `"${w}"*`).join(' AND ');
+}
+
+/**
+ * Overdue by the stored columns: a day term whose day has ended, or an hour term whose instant has
+ * passed (`dueAt` carries its Kyiv offset, which `julianday` reads). `due_date <= today` first, so
+ * the partial index `requests_due` bounds the scan.
+ */
+const OVERDUE = `r.due_date <= ? AND (r.due_date < ? OR (r.due_at IS NOT NULL AND julianday(r.due_at) < julianday(?)))`;
+const overdueArgs = (c: DueClock) => [c.today, c.today, new Date(c.nowMs).toISOString()];
+
+type ListPageQuery = z.output<typeof listPageQuery>;
+type Filters = { where: string[]; args: unknown[] };
+
+function filtersOf(q: ListPageQuery, clock: DueClock): Filters {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (q.month) {
+    const [y, m] = q.month.split('-').map(Number) as [number, number];
+    where.push('r.received_date >= ? AND r.received_date < ?');
+    args.push(`${q.month}-01`, m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`);
+  }
+  if (q.status === 'open') where.push(`r.status IN (${OPEN_STATUSES.map(() => '?').join(',')})`), args.push(...OPEN_STATUSES);
+  else if (q.status) where.push('r.status = ?'), args.push(q.status);
+  if (q.overdue) where.push(OVERDUE), args.push(...overdueArgs(clock));
+  return { where, args };
+}
+
+const and = (where: string[]) => (where.length ? ` AND ${where.join(' AND ')}` : '');
+
+/**
+ * One page of the journal. Without a search: newest first, the next page starting after the last
+ * row's (year, seq, pk), so a page costs the same at the end of the register as at its start.
+ * With a search: the exact incoming index first, then by bm25 relevance, paged by offset (a rank is
+ * not a key that stays put while the clerk types).
+ */
+export function listPage(db: Db, raw: unknown = {}): RequestPage {
+  const q = parseInput(listPageQuery, raw);
+  return pageOf(db, q, q.limit ?? PAGE_SIZE);
+}
+
+/** The journal as one list (the CLI's `list`, exports): the first `limit` rows of `listPage`'s order. */
+export function listAll(db: Db, raw: unknown = {}): RequestSummary[] {
+  const q = parseInput(listQuery, raw);
+  return pageOf(db, q, q.limit ?? 10_000).rows;
+}
+
+function pageOf(db: Db, q: ListPageQuery, limit: number): RequestPage {
+  const clock = clockOf(db);
+  const f = filtersOf(q, clock);
+  const fts = q.search !== undefined ? ftsQuery(q.search) : null;
+  if (fts !== null) return searchPage(db, q.search!, fts, f, q.after, limit, clock);
+
+  const after = q.after?.startsWith('k:') ? q.after.slice(2).split(':').map(Number) : null;
+  const where = [...f.where, ...(after ? ['(r.year, r.seq, r.pk) < (?, ?, ?)'] : [])];
+  // The page's keys first (from an index: a month's keys from requests_received), then only its rows:
+  // sorting a month must not drag every request's state through the sorter.
+  const keys = `SELECT r.pk, r.year, r.seq FROM requests r WHERE 1${and(where)} ORDER BY r.year DESC, r.seq DESC, r.pk DESC LIMIT ?`;
+  const rows = prepared(db, `WITH page AS (${keys}) SELECT ${COLUMNS} FROM page JOIN requests r ON r.pk = page.pk ORDER BY page.year DESC, page.seq DESC, page.pk DESC`)
+    .all(...f.args, ...(after ?? []), limit + 1) as SummaryRow[];
+  const total = prepared(db, `SELECT count(*) AS n FROM requests r WHERE 1${and(f.where)}`).get(...f.args) as { n: number };
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  return { rows: page.map((r) => summaryOf(r, clock)), total: total.n, next: more && last ? `k:${last.year}:${last.seq}:${last.pk}` : null };
+}
+
+function searchPage(db: Db, search: string, fts: string, f: Filters, after: string | undefined, limit: number, clock: DueClock): RequestPage {
+  // An incoming index typed in the search box («З5», «з-5», «Z-5») matches as a whole token too, and ranks first.
+  const key = indexKey(search);
+  const exact = key ? `incoming_index : "${key}"` : null;
+  const match = exact ? `(${fts}) OR ${exact}` : fts;
+  const offset = after?.startsWith('o:') ? Number(after.slice(2)) : 0;
+  const ex = exact ? '(f.rowid IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?))' : '0';
+  // Filters need the request row; without them the hits are ranked on the index alone.
+  const joined = f.where.length ? ' JOIN requests r ON r.pk = f.rowid' : '';
+  // Ranked on the index (bm25 needs no request row); request rows are read for this page only.
+  const hits = `SELECT f.rowid AS pk, f.rank AS rank, ${ex} AS ex FROM requests_fts f${joined}
+    WHERE requests_fts MATCH ?${and(f.where)} ORDER BY ex DESC, f.rank, f.rowid DESC LIMIT ? OFFSET ?`;
+  const rows = prepared(db, `WITH hits AS (${hits}) SELECT ${COLUMNS} FROM hits JOIN requests r ON r.pk = hits.pk ORDER BY hits.ex DESC, hits.rank, hits.pk DESC`)
+    .all(...(exact ? [exact] : []), match, ...f.args, limit + 1, offset) as SummaryRow[];
+  const total = prepared(db, `SELECT count(*) AS n FROM requests_fts f${joined} WHERE requests_fts MATCH ?${and(f.where)}`).get(match, ...f.args) as { n: number };
+  const more = rows.length > limit;
+  return { rows: (more ? rows.slice(0, limit) : rows).map((r) => summaryOf(r, clock)), total: total.n, next: more ? `o:${offset + limit}` : null };
+}
+
+/** How many rows each group of the «Сьогодні» panel carries; the counts are always whole. */
+export const TODAY_ROWS = 200;
+
+/** What the official controls each morning: overdue, due today, due within 2 working days. */
+export function todayPanel(db: Db): TodayPanel {
+  const clock = clockOf(db);
+  const order = 'ORDER BY r.due_date, r.due_at, r.year, r.seq';
+  const overdue = prepared(db, `SELECT ${COLUMNS} FROM requests r WHERE ${OVERDUE} ${order} LIMIT ?`).all(...overdueArgs(clock), TODAY_ROWS) as SummaryRow[];
+  const overdueCount = prepared(db, `SELECT count(*) AS n FROM requests r WHERE ${OVERDUE}`).get(...overdueArgs(clock)) as { n: number };
+  // Today's and the next two working days' terms: a few days of requests, read whole and split here.
+  const near = (prepared(db, `SELECT ${COLUMNS} FROM requests r WHERE r.due_date >= ? AND r.due_date <= ? ${order}`).all(clock.today, clock.horizon) as SummaryRow[])
+    .map((r) => summaryOf(r, clock));
+  const dueToday = near.filter((s) => s.dueState === 'today');
+  const dueSoon = near.filter((s) => s.dueState === 'soon');
+  return {
+    today: clock.today,
+    overdue: overdue.map((r) => summaryOf(r, clock)),
+    dueToday: dueToday.slice(0, TODAY_ROWS),
+    dueSoon: dueSoon.slice(0, TODAY_ROWS),
+    totals: { overdue: overdueCount.n, dueToday: dueToday.length, dueSoon: dueSoon.length },
+  };
+}
