@@ -18,6 +18,8 @@ const entries = {
   cli: 'src/main/cli/entry.ts',
   web: 'src/main/web/entry.ts',
   bench: 'tests/bench/index.ts',
+  // Long jobs (import, exports) in a worker thread with its own connection; Electron's main starts it too.
+  jobWorker: 'src/main/worker/jobWorker.ts',
 };
 await build({
   ...esm,

@@ -14,11 +14,11 @@ import { registerRequest } from '../services/registration';
 import { getSettings, readSettings, updateSettings } from '../services/settings';
 import { makeDocument, printDocument } from '../services/documents';
 import type { PrintPort } from '../../shared/documents';
-import { exportJournal } from '../services/journal';
-import { exportReport, getReport } from '../services/reports';
+import { getReport } from '../services/reports';
 import { openDataStatus, publishOpenData } from '../services/openData';
-import { previewImport, runImport } from '../services/import';
 import { JobRegistry } from '../services/jobs';
+import { jobRunner } from '../worker/jobThread';
+import { gateOf } from '../worker/writeGate';
 import { confineApiPath, exportFolder, readAppFile, uploadFile } from '../services/files';
 import { jobRef, jobsQuery } from '../../shared/journalInputs';
 import { APP_VERSION } from '../version';
@@ -47,21 +47,25 @@ export function dueFor(raw: unknown, base = defaultCalendarSettings()): { dueDat
 export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAgent; secrets: SecretStore } = defaultSync(db)): Handlers {
   // Exports and imports run as jobs: the call answers with the job at once, the UI polls it.
   const jobs = new JobRegistry();
+  // …in a worker with its own connection; the desk's own writes pass the same write gate, so a
+  // registration made during an import waits for its commit instead of failing (worker/writeGate.ts).
+  const runJob = jobRunner(db);
+  const gate = gateOf(db);
   const { agent, secrets } = sync;
   /** A change recorded here goes to the shared register soon after; the call never waits for it. */
   const recorded = <T>(v: T): T => (agent.nudge(), v);
   return {
     // The desk confirms an incomplete request explicitly (acceptMissing); see RegisterOptions.
-    'requests:register': (i) => recorded(registerRequest(db, i, { confirmIncomplete: true })),
+    'requests:register': (i) => gate.run(() => recorded(registerRequest(db, i, { confirmIncomplete: true }))),
     'requests:get': (i) => getRequest(db, i),
     'requests:list': (i) => listRequests(db, i ?? {}),
-    'requests:act': (i) => recorded(actOnRequest(db, i)),
-    'requests:resolveConflict': (i) => recorded(resolveConflict(db, i)),
+    'requests:act': (i) => gate.run(() => recorded(actOnRequest(db, i))),
+    'requests:resolveConflict': (i) => gate.run(() => recorded(resolveConflict(db, i))),
     'requests:today': () => todayPanel(db),
     'deadlines:due': (i) => dueFor(i, getSettings(db).calendar),
     'settings:get': () => getSettings(db),
     // Saved together with its consequences (deadlines, the journal's label) in one transaction.
-    'settings:update': (i) => updateSettings(db, i),
+    'settings:update': (i) => gate.run(() => updateSettings(db, i)),
     'settings:dropped': () => readSettings(db).dropped,
     'app:info': () => {
       const now = db.now();
@@ -91,12 +95,12 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
     },
     'journal:export': (i) => {
       confineApiPath(db, (i as { out: string }).out, 'write');
-      return jobs.start('journal:export', (ctl) => exportJournal(db, i, ctl));
+      return jobs.start('journal:export', (ctl) => runJob('journal:export', i, ctl));
     },
     'reports:get': (i) => getReport(db, i),
     'reports:export': (i) => {
       confineApiPath(db, (i as { out: string }).out, 'write');
-      return jobs.start('reports:export', (ctl) => exportReport(db, i, ctl));
+      return jobs.start('reports:export', (ctl) => runJob('reports:export', i, ctl));
     },
     'opendata:status': () => openDataStatus(db),
     'opendata:publish': (i) => {
@@ -107,11 +111,11 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
     },
     'import:preview': (i) => {
       confineApiPath(db, (i as { file: string }).file, 'read');
-      return jobs.start('import:preview', (ctl) => previewImport(db, i, ctl));
+      return jobs.start('import:preview', (ctl) => runJob('import:preview', i, ctl));
     },
     'import:run': (i) => {
       confineApiPath(db, (i as { file: string }).file, 'read');
-      return jobs.start('import:run', (ctl) => runImport(db, i, ctl));
+      return jobs.start('import:run', (ctl) => runJob('import:run', i, ctl));
     },
     'jobs:status': (i) => jobs.status(parseInput(jobsQuery, i)?.id),
     'jobs:cancel': (i) => jobs.cancel(parseInput(jobRef, i).id),

@@ -6,8 +6,9 @@ import { kyivIso, parseInstant } from '../../shared/calendar';
 import type { IsoDate } from '../../shared/calendar/types';
 import { isValidIsoDate } from '../../shared/calendar';
 import type { Channel, RefusalGround, RequesterType } from '../../shared/domain';
+import { columnLetter, IMPORT_FIELD_LABELS, NO_COLUMN, type ColumnSample } from '../../shared/importFields';
 import type { ImportField, ImportMapping } from '../../shared/journalInputs';
-import type { Cell, RawTable } from './importTable';
+import type { Cell, Row } from './importTable';
 
 /** Header words per field, most specific first; our own journal's headers come first of all. */
 const ALIASES: [ImportField, string[]][] = [
@@ -61,20 +62,54 @@ function autoColumns(header: Cell[]): ColumnMap {
   return map;
 }
 
-/** The header row (given, or the first of the first 30 rows naming an index and a date) and the column map. */
-export function resolveColumns(t: RawTable, m: ImportMapping): { headerLine: number; columns: ColumnMap; problems: string[] } {
-  const candidates = m.headerRow ? t.rows.filter((r) => r.line === m.headerRow) : t.rows.slice(0, 30);
+/** How many rows from the top may come before the header (titles, council name, blank lines). */
+export const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * The header row (given, or the first of the first rows naming an index and a date) and the column
+ * map: recognised by the header words, then the clerk's choices on top (a letter, a number, a
+ * header text, or «-» for a field the file does not have).
+ */
+export function resolveColumns(top: Row[], m: ImportMapping): { headerLine: number; columns: ColumnMap; problems: string[] } {
+  const candidates = m.headerRow ? top.filter((r) => r.line === m.headerRow) : top.slice(0, HEADER_SEARCH_ROWS);
   for (const r of candidates) {
     const columns = autoColumns(r.cells);
     const problems: string[] = [];
     for (const [field, spec] of Object.entries(m.columns) as [ImportField, string][]) {
+      if (spec === NO_COLUMN) {
+        delete columns[field];
+        continue;
+      }
       const c = columnOf(spec, r.cells);
-      if (c === null) problems.push(`Стовпця «${spec}» (${field}) немає в рядку заголовків`);
+      if (c === null) problems.push(`Колонки «${spec}» для поля «${IMPORT_FIELD_LABELS[field]}» немає в рядку заголовків`);
       else columns[field] = c;
     }
     if ((columns.index !== undefined && columns.receivedAt !== undefined) || m.headerRow) return { headerLine: r.line, columns, problems };
   }
-  return { headerLine: 0, columns: {}, problems: ['Не знайдено рядок заголовків зі стовпцями вхідного номера і дати надходження. Вкажіть відповідність стовпців (--mapping)'] };
+  return {
+    headerLine: 0,
+    columns: {},
+    problems: ['Не знайдено рядок заголовків з колонками вхідного номера і дати надходження. Вкажіть, у якій колонці вхідний номер і в якій дата надходження.'],
+  };
+}
+
+const SAMPLE_VALUES = 3;
+
+/** The header row's columns with their first few values, for the mapping screen's drop-downs. */
+export function columnSamples(top: Row[], headerLine: number): ColumnSample[] {
+  const header = top.find((r) => r.line === headerLine)?.cells ?? [];
+  const data = top.filter((r) => r.line > headerLine && r.cells.some((c) => c !== null && text(c) !== ''));
+  const width = Math.max(header.length, ...data.map((r) => r.cells.length), 0);
+  return Array.from({ length: width }, (_, column) => ({
+    column,
+    letter: columnLetter(column),
+    header: text(header[column] ?? null).slice(0, 80),
+    values: data
+      .map((r) => text(r.cells[column] ?? null))
+      .filter((v) => v !== '')
+      .slice(0, SAMPLE_VALUES)
+      .map((v) => v.slice(0, 60)),
+  }));
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -199,7 +234,8 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
   const result = resultOf(text(get('result')), text(get('refusalGround')), text(get('redirectHolder')));
   if (typeof result === 'string') return fail(result);
   const rd = parseDateCell(get('resultDate'));
-  if (get('resultDate') !== null && !rd) return fail(`Дата відповіді «${text(get('resultDate'))}» не існує або не у форматі ДД.ММ.РРРР`);
+  // A blank cell (spaces, an empty string) is no date: the request is still open, not misdated.
+  if (text(get('resultDate')) !== '' && !rd) return fail(`Дата відповіді «${text(get('resultDate'))}» не існує або не у форматі ДД.ММ.РРРР`);
   if (rd && rd.date < d.date) return fail('Дата відповіді раніша за дату надходження');
   if (rd && rd.date > today) return fail('Дата відповіді ще не настала');
   if (result && result.kind !== 'voided' && !rd) warnings.push('дату відповіді не вказано — взято дату надходження');
