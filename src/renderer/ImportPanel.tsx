@@ -33,7 +33,7 @@ interface ImportReport {
   problems: { line: number; index: string; reason: string }[];
   warnings: { line: number; index: string; message: string }[];
   counters: { year: number; last: number }[];
-  preview: { line: number; index: string; receivedAt: string; requesterName: string; result: string | null }[];
+  preview: { line: number; index: string; receivedAt: string; requesterName: string; result: string | null; unknown: string[] }[];
 }
 
 const MAX_FILE = 60 * 1024 * 1024;
@@ -55,9 +55,22 @@ export function ImportPanel() {
   const [chosen, setChosen] = useState<Partial<Record<ImportField, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
+  /** The header row when it was not recognised: the clerk names it, then chooses the columns. */
+  const [headerRow, setHeaderRow] = useState<number | undefined>(undefined);
+  const [headerHint, setHeaderHint] = useState<string | null>(null);
   const dry = useJob();
   const run = useJob();
   const report = dry.job?.state === 'done' ? (dry.job.result as ImportReport) : null;
+
+  // Headers nobody recognises («Номер», «Коли»…): instead of a dead end, take row 1 as the header
+  // and show its columns, so the clerk can say by letters which is which.
+  useEffect(() => {
+    const j = dry.job;
+    if (!file || headerRow !== undefined || j?.state !== 'failed' || !/рядок заголовків/.test(j.error?.message ?? '')) return;
+    setHeaderHint('Заголовки колонок не розпізнано. Перевірте рядок заголовків і вкажіть нижче, у якій колонці вхідний номер і дата надходження.');
+    setHeaderRow(1);
+    void dry.start(api.call('import:preview', { file: file.path, mapping: { headerRow: 1, columns: {}, encoding: 'auto' } }));
+  }, [dry, file, headerRow]);
 
   // An import still running when the clerk comes back to this screen is shown again, with «Скасувати».
   useEffect(() => {
@@ -81,23 +94,37 @@ export function ImportPanel() {
     if (!up.ok) return setProblem(up.error.message);
     setFile({ name: f.name, path: up.value.path });
     setChosen({});
+    setHeaderRow(undefined);
+    setHeaderHint(null);
     run.reset();
     void dry.start(api.call('import:preview', { file: up.value.path }));
   }
 
-  function remap(field: ImportField, letter: string) {
+  /** The header stays where it was found (or named): a new choice of column must not move it. */
+  const header = () => headerRow ?? (report?.headerLine || undefined);
+
+  function check(columns: Partial<Record<ImportField, string>>, row: number | undefined) {
     if (!file) return;
+    run.reset();
+    const m = mappingFor(columns, row) ?? (row ? ({ headerRow: row, columns: {}, encoding: 'auto' } as Mapping) : undefined);
+    void dry.start(api.call('import:preview', { file: file.path, ...(m ? { mapping: m } : {}) }));
+  }
+
+  function remap(field: ImportField, letter: string) {
     const next = { ...chosen, [field]: letter };
     setChosen(next);
-    run.reset();
-    // The header stays where it was found: a new choice must not move it.
-    const m = mappingFor(next, report?.headerLine || undefined);
-    void dry.start(api.call('import:preview', { file: file.path, ...(m ? { mapping: m } : {}) }));
+    check(next, header());
+  }
+
+  function changeHeaderRow(n: number) {
+    if (!Number.isInteger(n) || n < 1 || n > 1000) return;
+    setHeaderRow(n);
+    check(chosen, n);
   }
 
   function importNow() {
     if (!file) return;
-    const m = mappingFor(chosen, report?.headerLine || undefined);
+    const m = mappingFor(chosen, header());
     void run.start(api.call('import:run', { file: file.path, ...(m ? { mapping: m } : {}) })).then(changed);
   }
 
@@ -113,6 +140,13 @@ export function ImportPanel() {
       {uploading ? <p role="status" className="muted">Передавання файлу…</p> : null}
       {problem ? <ErrorAlert lines={[problem]} /> : null}
       <JobProgress handle={dry} label="Перевірка файлу" done={() => null} />
+      {headerHint ? <p className="hint" role="status">{headerHint}</p> : null}
+      {report ? (
+        <div className="field narrow">
+          <label htmlFor="im-header">Рядок заголовків</label>
+          <input id="im-header" type="number" min={1} max={1000} value={header() ?? 1} disabled={dry.running || run.running} onChange={(e) => changeHeaderRow(Number(e.target.value))} />
+        </div>
+      ) : null}
       {report ? <ImportMapping samples={report.samples} columns={report.columns} disabled={dry.running || run.running} onChange={remap} /> : null}
       {report ? <ImportPreview report={report} name={file?.name ?? ''} /> : null}
       {report && report.imported > 0 && !run.job ? (
@@ -177,6 +211,7 @@ function ImportPreview({ report: r, name }: { report: ImportReport; name: string
                 <th scope="col">Надійшов</th>
                 <th scope="col">Запитувач</th>
                 <th scope="col">Результат</th>
+                <th scope="col">Не зазначено в журналі</th>
               </tr>
             </thead>
             <tbody>
@@ -184,9 +219,10 @@ function ImportPreview({ report: r, name }: { report: ImportReport; name: string
                 <tr key={p.line}>
                   <td>{p.line}</td>
                   <td>{p.index}</td>
-                  <td>{uaDateTime(p.receivedAt)}</td>
+                  <td>{p.unknown.includes('час надходження') ? `${uaDateTime(p.receivedAt).slice(0, 10)}, час не вказано` : uaDateTime(p.receivedAt)}</td>
                   <td>{p.requesterName}</td>
                   <td>{p.result ? (RESULT_LABELS[p.result] ?? p.result) : 'на розгляді'}</td>
+                  <td>{p.unknown.join(', ') || '—'}</td>
                 </tr>
               ))}
             </tbody>

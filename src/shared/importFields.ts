@@ -28,6 +28,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   refusalGround: 'Підстава відмови',
   redirectHolder: 'Кому направлено',
   note: 'Примітка',
+  signed: 'Підпис',
 };
 
 /** The spreadsheet letter of a 0-based column: 0 → A, 10 → K, 26 → AA. */

@@ -33,6 +33,7 @@ const ALIASES: [ImportField, string[]][] = [
   ['redirectHolder', ['кому направлено', 'розпорядник']],
   ['result', ['результат розгляду', 'результат', 'стан']],
   ['note', ['примітка']],
+  ['signed', ['підпис']],
 ];
 
 const norm = (s: unknown) => String(s ?? '').toLocaleLowerCase('uk').replace(/\s+/g, ' ').trim();
@@ -179,6 +180,8 @@ export interface Candidate {
   outgoingIndex: string;
   note: string;
   warnings: string[];
+  /** What the journal does not say (receipt time, channel, signature…): recorded as unknown, never made up. */
+  unknown: string[];
 }
 
 export type RowOutcome = { ok: true; candidate: Candidate } | { ok: false; line: number; index: string; reason: string } | { ok: 'empty' };
@@ -226,10 +229,15 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
   if (!at) return fail(`Час надходження ${d.date} ${time} не існує (перехід на літній час?)`);
   if (d.date > today) return fail(`Дата надходження ${d.date.split('-').reverse().join('.')} ще не настала`);
   const warnings: string[] = [];
-  if (!d.time && !text(get('receivedTime'))) warnings.push('час надходження не вказано — взято 09:00');
+  const unknown: string[] = [];
+  // The register needs an instant: 09:00 stands in, and the card's history says the time is unknown.
+  if (!d.time && !text(get('receivedTime'))) unknown.push('час надходження');
   const channelText = text(get('channel'));
   const channel = channelOf(channelText);
-  if (!channel) warnings.push(channelText ? `спосіб надходження «${channelText}» не розпізнано — взято «поштою»` : 'спосіб надходження не вказано — взято «поштою»');
+  if (!channel) {
+    if (channelText) warnings.push(`спосіб надходження «${channelText}» не розпізнано`);
+    unknown.push('спосіб надходження');
+  }
   const contacts = cols.contacts !== undefined ? splitContacts(text(get('contacts'))) : { postalAddress: '', email: '', phone: '' };
   const result = resultOf(text(get('result')), text(get('refusalGround')), text(get('redirectHolder')));
   if (typeof result === 'string') return fail(result);
@@ -238,7 +246,11 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
   if (text(get('resultDate')) !== '' && !rd) return fail(`Дата відповіді «${text(get('resultDate'))}» не існує або не у форматі ДД.ММ.РРРР`);
   if (rd && rd.date < d.date) return fail('Дата відповіді раніша за дату надходження');
   if (rd && rd.date > today) return fail('Дата відповіді ще не настала');
-  if (result && result.kind !== 'voided' && !rd) warnings.push('дату відповіді не вказано — взято дату надходження');
+  if (result && result.kind !== 'voided' && !rd) unknown.push('дата відповіді');
+  // A signature is taken only from a journal that states it; otherwise it stays unconfirmed.
+  const signedText = norm(get('signed'));
+  const signed = /^(так|є|наявн|yes|1|true|\+|підписано)/.test(signedText);
+  if (!signedText) unknown.push('підпис');
   const form = /усн/.test(norm(channelText)) || channel === 'phone' ? 'oral' : 'written';
   return {
     ok: true,
@@ -260,8 +272,7 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
         description: text(get('description')),
         urgent: /^(так|yes|1|true|\+)/.test(norm(get('urgent'))),
         urgentReason: /^(так|yes|1|true|\+)/.test(norm(get('urgent'))) ? 'терміновий (з імпортованого журналу)' : '',
-        // An archived written request was accepted on paper: its signature is not in question now.
-        signed: form === 'written',
+        signed,
       },
       executor: text(get('executor')),
       extension: text(get('extension')),
@@ -270,6 +281,7 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
       outgoingIndex: text(get('outgoingIndex')),
       note: text(get('note')),
       warnings,
+      unknown,
     },
   };
 }

@@ -69,7 +69,7 @@ export interface ImportReport {
   warnings: { line: number; index: string; message: string }[];
   /** The counters after the import (or as they would be): the next number is `last + 1`. */
   counters: { year: number; last: number }[];
-  preview: { line: number; index: string; receivedAt: string; requesterName: string; result: string | null }[];
+  preview: { line: number; index: string; receivedAt: string; requesterName: string; result: string | null; unknown: string[] }[];
 }
 
 /** Rows between progress reports and looks at the cancel flag while reading. */
@@ -154,7 +154,7 @@ async function plan(db: Db, raw: unknown, ctl: JobControl, dryRun: boolean) {
     if (batch.length >= CHUNK) flush();
     for (const message of c.warnings) if (report.warnings.length < LISTED) report.warnings.push({ line, index: c.index, message });
     if (report.preview.length < 20)
-      report.preview.push({ line, index: c.index, receivedAt: c.receivedAt, requesterName: String(c.registration.requesterName), result: c.result?.kind ?? null });
+      report.preview.push({ line, index: c.index, receivedAt: c.receivedAt, requesterName: String(c.registration.requesterName), result: c.result?.kind ?? null, unknown: c.unknown });
   };
   let seen = 0;
   const step = async () => {
@@ -207,7 +207,8 @@ function insertCandidate(db: Db, c: Candidate, journal: string, journalId: strin
   else if (r?.kind === 'not_considered') add('not_considered', { missing: r.missing }, resultAt(c));
   if (c.note) add('note', { text: c.note.slice(0, 5000) }, received);
   if (r?.kind === 'voided') add('voided', { reason: r.reason }, received);
-  add('note', { text: `Імпортовано з журналу, рядок ${c.line}` }, received);
+  const unknown = c.unknown ?? [];
+  add('note', { text: `Імпортовано з журналу, рядок ${c.line}${unknown.length ? `; у журналі не зазначено: ${unknown.join(', ')}` : ''}` }, received);
   return id;
 }
 
