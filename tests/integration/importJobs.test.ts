@@ -174,6 +174,12 @@ describe('what the clerk sees of an import', () => {
     expect(getRequest(t.db, { index: '1' }).dueDate).toBeTruthy();
     expect(getRequest(t.db, { index: '2' }).status).toBe('registered');
     expect(getRequest(t.db, { index: '3' }).status).toBe('answered');
+    // Nothing invented: what the journal does not say is recorded as not stated.
+    const one = getRequest(t.db, { index: '1' });
+    expect(one.signed).toBe(false);
+    expect(one.state.notes.join('\n')).toContain('у журналі не зазначено: час надходження, спосіб надходження, підпис');
+    expect(r.preview[0]!.unknown).toEqual(['час надходження', 'спосіб надходження', 'підпис']);
+    expect(r.warnings).toEqual([]);
   });
 
   it('takes a mapping by column letters, offers every column with samples, and names fields in Ukrainian in its messages', async () => {
