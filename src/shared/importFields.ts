@@ -38,9 +38,6 @@ export function columnLetter(n: number): string {
   return s;
 }
 
-/** «Дата відповіді (колонка K)». */
-export const fieldAtColumn = (field: ImportField, column: number): string => `${IMPORT_FIELD_LABELS[field]} (колонка ${columnLetter(column)})`;
-
 /** In a mapping, this column spec means "this field is not in the file" (overrides what was recognised). */
 export const NO_COLUMN = '-';
 

@@ -31,7 +31,7 @@ it('an import through IPC runs in the job worker and lands in the register the w
   let info = job;
   for (let i = 0; info.state === 'running' && i < 30_000; i++) {
     await new Promise((r) => setTimeout(r, 10));
-    [info] = (await call('jobs:status', { id: job.id })) as JobInfo[];
+    info = ((await call('jobs:status', { id: job.id })) as JobInfo[])[0]!;
   }
   expect(info).toMatchObject({ state: 'done', result: { imported: 2, open: 2 } });
   const list = (await call('requests:list', { search: 'Садова' })) as { items?: unknown[] } | unknown[];
