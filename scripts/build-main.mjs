@@ -19,6 +19,8 @@ for (const d of ['dist/chunks', 'dist/electron/chunks', 'dist/bench']) rmSync(d,
 const entries = {
   cli: 'src/main/cli/entry.ts',
   web: 'src/main/web/entry.ts',
+  // Long jobs (import, exports) in a worker thread with its own connection; Electron's main starts it too.
+  jobWorker: 'src/main/worker/jobWorker.ts',
 };
 await build({
   ...esm,

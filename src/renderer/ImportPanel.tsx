@@ -1,17 +1,18 @@
 /**
  * Importing an old journal (XLSX or CSV): choose the file, see a dry run — the columns found, the
- * rows that would be imported, every refused row with its reason — then import in one transaction.
- * The column mapping is edited as the JSON the CLI takes (`importMapping`): a full mapping screen
- * is a later step; the dry run shows which column each field was taken from, so the clerk can see
- * what to correct.
+ * rows that would be imported, every refused row with its reason — correct the column mapping by
+ * Excel's letters if needed, then import. The check and the import run as jobs in a worker; the
+ * import can be cancelled to its last row, and a screen left mid-import finds it again on return.
  */
-import { useState } from 'react';
-import type { ImportMapping } from '../shared/journalInputs';
+import { useEffect, useState } from 'react';
+import { columnLetter, IMPORT_FIELD_LABELS } from '../shared/importFields';
+import type { ImportField, ImportMapping as Mapping } from '../shared/journalInputs';
 import { api } from './api';
 import { useShell } from './AppContext';
 import { fileToBase64 } from './download';
-import { ErrorAlert, TextArea } from './Fields';
+import { ErrorAlert } from './Fields';
 import { uaDateTime } from './format';
+import { ImportMapping } from './ImportMapping';
 import { JobProgress } from './JobProgress';
 import { useJob } from './useJob';
 
@@ -22,37 +23,66 @@ interface ImportReport {
   encoding: string | null;
   sheet: string | null;
   headerLine: number;
-  columns: Record<string, number>;
+  columns: Partial<Record<ImportField, number>>;
+  samples: { column: number; letter: string; header: string; values: string[] }[];
   rows: number;
   emptyRows: number;
   imported: number;
+  open: number;
   refused: number;
   problems: { line: number; index: string; reason: string }[];
   warnings: { line: number; index: string; message: string }[];
   counters: { year: number; last: number }[];
-  preview: { line: number; index: string; receivedAt: string; requesterName: string; result: string | null }[];
+  preview: { line: number; index: string; receivedAt: string; requesterName: string; result: string | null; unknown: string[] }[];
 }
 
 const MAX_FILE = 60 * 1024 * 1024;
 
+const RESULT_LABELS: Record<string, string> = {
+  answered: 'відповідь надано',
+  refused: 'відмовлено',
+  redirected: 'направлено за належністю',
+  not_considered: 'залишено без розгляду',
+  voided: 'анульовано',
+};
+
+const ENCODING_LABELS: Record<string, string> = { 'utf-8': 'UTF-8', 'windows-1251': 'Windows-1251 (кирилиця)' };
+
 export function ImportPanel() {
   const { changed } = useShell();
   const [file, setFile] = useState<{ name: string; path: string } | null>(null);
-  const [mapping, setMapping] = useState('{\n  "columns": {}\n}');
+  /** The clerk's own choices (field → column letter or «-»), on top of what was recognised. */
+  const [chosen, setChosen] = useState<Partial<Record<ImportField, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
+  /** The header row when it was not recognised: the clerk names it, then chooses the columns. */
+  const [headerRow, setHeaderRow] = useState<number | undefined>(undefined);
+  const [headerHint, setHeaderHint] = useState<string | null>(null);
   const dry = useJob();
   const run = useJob();
+  const report = dry.job?.state === 'done' ? (dry.job.result as ImportReport) : null;
 
-  function parsedMapping(): ImportMapping | undefined | null {
-    if (!mapping.trim()) return undefined;
-    try {
-      return JSON.parse(mapping) as ImportMapping;
-    } catch {
-      setProblem('Відповідність колонок — не коректний JSON.');
-      return null;
-    }
-  }
+  // Headers nobody recognises («Номер», «Коли»…): instead of a dead end, take row 1 as the header
+  // and show its columns, so the clerk can say by letters which is which.
+  useEffect(() => {
+    const j = dry.job;
+    if (!file || headerRow !== undefined || j?.state !== 'failed' || !/рядок заголовків/.test(j.error?.message ?? '')) return;
+    setHeaderHint('Заголовки колонок не розпізнано. Перевірте рядок заголовків і вкажіть нижче, у якій колонці вхідний номер і дата надходження.');
+    setHeaderRow(1);
+    void dry.start(api.call('import:preview', { file: file.path, mapping: { headerRow: 1, columns: {}, encoding: 'auto' } }));
+  }, [dry, file, headerRow]);
+
+  // An import still running when the clerk comes back to this screen is shown again, with «Скасувати».
+  useEffect(() => {
+    void api.call('jobs:status', {}).then((r) => {
+      const running = r.ok ? r.value.find((j) => j.kind === 'import:run' && j.state === 'running') : undefined;
+      if (running) run.adopt(running);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const mappingFor = (columns: Partial<Record<ImportField, string>>, headerRow?: number): Mapping | undefined =>
+    Object.keys(columns).length ? ({ columns, encoding: 'auto', ...(headerRow ? { headerRow } : {}) } as Mapping) : undefined;
 
   async function choose(f: File | undefined) {
     if (!f) return;
@@ -63,46 +93,65 @@ export function ImportPanel() {
     setUploading(false);
     if (!up.ok) return setProblem(up.error.message);
     setFile({ name: f.name, path: up.value.path });
+    setChosen({});
+    setHeaderRow(undefined);
+    setHeaderHint(null);
     run.reset();
-    preview(up.value.path);
+    void dry.start(api.call('import:preview', { file: up.value.path }));
   }
 
-  function preview(path = file?.path) {
-    const m = parsedMapping();
-    if (!path || m === null) return;
-    setProblem(null);
-    void dry.start(api.call('import:preview', { file: path, ...(m ? { mapping: m } : {}) }));
+  /** The header stays where it was found (or named): a new choice of column must not move it. */
+  const header = () => headerRow ?? (report?.headerLine || undefined);
+
+  function check(columns: Partial<Record<ImportField, string>>, row: number | undefined) {
+    if (!file) return;
+    run.reset();
+    const m = mappingFor(columns, row) ?? (row ? ({ headerRow: row, columns: {}, encoding: 'auto' } as Mapping) : undefined);
+    void dry.start(api.call('import:preview', { file: file.path, ...(m ? { mapping: m } : {}) }));
+  }
+
+  function remap(field: ImportField, letter: string) {
+    const next = { ...chosen, [field]: letter };
+    setChosen(next);
+    check(next, header());
+  }
+
+  function changeHeaderRow(n: number) {
+    if (!Number.isInteger(n) || n < 1 || n > 1000) return;
+    setHeaderRow(n);
+    check(chosen, n);
   }
 
   function importNow() {
-    const m = parsedMapping();
-    if (!file || m === null) return;
+    if (!file) return;
+    const m = mappingFor(chosen, header());
     void run.start(api.call('import:run', { file: file.path, ...(m ? { mapping: m } : {}) })).then(changed);
   }
 
-  const report = dry.job?.state === 'done' ? (dry.job.result as ImportReport) : null;
   return (
     <section className="panel" aria-labelledby="im-title">
       <h2 id="im-title">Імпорт журналу з XLSX або CSV</h2>
       <div className="row wrap">
         <div className="field">
           <label htmlFor="im-file">Файл журналу</label>
-          <input id="im-file" type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} />
+          <input id="im-file" type="file" disabled={run.running} accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} />
         </div>
-        <TextArea id="im-mapping" label="Відповідність колонок (JSON)" hint='наприклад {"columns": {"index": "Вх. №", "receivedAt": "Дата"}, "encoding": "auto"}' rows={4} className="grow" value={mapping} onChange={setMapping} />
       </div>
       {uploading ? <p role="status" className="muted">Передавання файлу…</p> : null}
       {problem ? <ErrorAlert lines={[problem]} /> : null}
-      <div className="form-actions">
-        <button type="button" disabled={!file || dry.running} onClick={() => preview()}>
-          Перевірити ще раз
-        </button>
-      </div>
       <JobProgress handle={dry} label="Перевірка файлу" done={() => null} />
+      {headerHint ? <p className="hint" role="status">{headerHint}</p> : null}
+      {report ? (
+        <div className="field narrow">
+          <label htmlFor="im-header">Рядок заголовків</label>
+          <input id="im-header" type="number" min={1} max={1000} value={header() ?? 1} disabled={dry.running || run.running} onChange={(e) => changeHeaderRow(Number(e.target.value))} />
+        </div>
+      ) : null}
+      {report ? <ImportMapping samples={report.samples} columns={report.columns} disabled={dry.running || run.running} onChange={remap} /> : null}
       {report ? <ImportPreview report={report} name={file?.name ?? ''} /> : null}
-      {report && report.imported > 0 ? (
+      {report && report.imported > 0 && !run.job ? (
         <div className="form-actions">
-          <button type="button" className="primary" disabled={run.running || run.job?.state === 'done'} onClick={importNow}>
+          <button type="button" className="primary" disabled={dry.running} onClick={importNow}>
             Імпортувати {report.imported}
           </button>
         </div>
@@ -114,7 +163,7 @@ export function ImportPanel() {
           const r = j.result as ImportReport;
           return (
             <p className="done-box">
-              Імпортовано записів: {r.imported}; відхилено: {r.refused}. {r.counters.map((c) => `Наступний номер ${c.year} року: ${c.last + 1}.`).join(' ')}
+              Імпортовано записів: {r.imported} (з них на розгляді: {r.open}); відхилено: {r.refused}. {r.counters.map((c) => `Наступний номер ${c.year} року: ${c.last + 1}.`).join(' ')}
             </p>
           );
         }}
@@ -124,22 +173,29 @@ export function ImportPanel() {
 }
 
 function ImportPreview({ report: r, name }: { report: ImportReport; name: string }) {
+  const found = (Object.entries(r.columns) as [ImportField, number][]).sort((a, b) => a[1] - b[1]);
   return (
     <div className="import-preview">
       <p>
         <strong>{name}</strong>: {r.format.toUpperCase()}
-        {r.encoding ? `, кодування ${r.encoding}` : ''}
+        {r.encoding ? `, кодування ${ENCODING_LABELS[r.encoding] ?? r.encoding}` : ''}
         {r.sheet ? `, аркуш «${r.sheet}»` : ''}, заголовок у рядку {r.headerLine}. Рядків з даними: {r.rows}, порожніх: {r.emptyRows}.
       </p>
       <p>
-        Буде імпортовано: <strong data-testid="import-count">{r.imported}</strong>; не можна імпортувати: <strong>{r.refused}</strong>.
+        Буде імпортовано: <strong data-testid="import-count">{r.imported}</strong>
+        {r.open ? (
+          <>
+            {' '}(з них на розгляді: <strong data-testid="import-open">{r.open}</strong>)
+          </>
+        ) : null}
+        ; не можна імпортувати: <strong>{r.refused}</strong>.
       </p>
       <details>
-        <summary>Знайдені колонки ({Object.keys(r.columns).length})</summary>
+        <summary>Знайдені колонки ({found.length})</summary>
         <ul className="plain">
-          {Object.entries(r.columns).map(([field, col]) => (
+          {found.map(([field, col]) => (
             <li key={field}>
-              {field} ← колонка {col}
+              {IMPORT_FIELD_LABELS[field]} — колонка {columnLetter(col)}
             </li>
           ))}
         </ul>
@@ -155,6 +211,7 @@ function ImportPreview({ report: r, name }: { report: ImportReport; name: string
                 <th scope="col">Надійшов</th>
                 <th scope="col">Запитувач</th>
                 <th scope="col">Результат</th>
+                <th scope="col">Не зазначено в журналі</th>
               </tr>
             </thead>
             <tbody>
@@ -162,9 +219,10 @@ function ImportPreview({ report: r, name }: { report: ImportReport; name: string
                 <tr key={p.line}>
                   <td>{p.line}</td>
                   <td>{p.index}</td>
-                  <td>{uaDateTime(p.receivedAt)}</td>
+                  <td>{p.unknown.includes('час надходження') ? `${uaDateTime(p.receivedAt).slice(0, 10)}, час не вказано` : uaDateTime(p.receivedAt)}</td>
                   <td>{p.requesterName}</td>
-                  <td>{p.result ?? '—'}</td>
+                  <td>{p.result ? (RESULT_LABELS[p.result] ?? p.result) : 'на розгляді'}</td>
+                  <td>{p.unknown.join(', ') || '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -174,7 +232,7 @@ function ImportPreview({ report: r, name }: { report: ImportReport; name: string
       {r.problems.length ? (
         <div className="table-wrap">
           <table className="stats import-table">
-            <caption>Рядки, які не буде імпортовано</caption>
+            <caption>Рядки, які не буде імпортовано{r.refused > r.problems.length ? ` (показано перші ${r.problems.length} з ${r.refused})` : ''}</caption>
             <thead>
               <tr>
                 <th scope="col">Рядок</th>

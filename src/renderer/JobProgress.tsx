@@ -4,6 +4,15 @@ import type { JobInfo } from '../shared/jobs';
 import { ErrorAlert } from './Fields';
 import type { JobHandle } from './useJob';
 
+/** An import reads and checks the file first (measured in bytes, shown in per cent), then writes its rows. */
+function progressText(job: JobInfo): string {
+  const p = job.progress;
+  if (!p) return 'Підготовка…';
+  if (p.phase === 'reading') return `Перевірка файлу: ${p.total ? Math.floor((p.done / p.total) * 100) : 0} %`;
+  if (p.phase === 'writing') return `Записано ${p.done.toLocaleString('uk-UA')} з ${p.total.toLocaleString('uk-UA')}`;
+  return `${p.done} з ${p.total}`;
+}
+
 export function JobProgress({ handle, label, done }: { handle: JobHandle; label: string; done: (job: JobInfo) => ReactNode }) {
   const { job, error } = handle;
   if (error) return <ErrorAlert lines={[error.message]} />;
@@ -15,7 +24,7 @@ export function JobProgress({ handle, label, done }: { handle: JobHandle; label:
       <div className="job" role="group" aria-label={label}>
         <progress max={100} value={pct ?? undefined} aria-label={label} />
         <span className="muted" role="status">
-          {p ? `${p.done} з ${p.total}` : 'Підготовка…'}
+          {progressText(job)}
         </span>
         <button type="button" onClick={handle.cancel}>
           Скасувати

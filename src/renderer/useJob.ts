@@ -17,6 +17,8 @@ export interface JobHandle {
   start: (call: Promise<Result<JobInfo>>) => Promise<void>;
   cancel: () => void;
   reset: () => void;
+  /** Follows a job started earlier (a screen left and opened again while it ran). */
+  adopt: (job: JobInfo) => void;
 }
 
 export function useJob(): JobHandle {
@@ -59,5 +61,15 @@ export function useJob(): JobHandle {
     setError(null);
   }, []);
 
-  return { job, error, running: job?.state === 'running', start, cancel, reset };
+  const adopt = useCallback(
+    (j: JobInfo) => {
+      window.clearTimeout(timer.current);
+      setError(null);
+      setJob(j);
+      if (j.state === 'running') follow(j.id);
+    },
+    [follow],
+  );
+
+  return { job, error, running: job?.state === 'running', start, cancel, reset, adopt };
 }

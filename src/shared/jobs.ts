@@ -4,6 +4,8 @@ import type { AppErrorData } from './errors';
 export interface Progress {
   done: number;
   total: number;
+  /** An import first reads and checks the file (done/total in bytes), then writes (in rows). */
+  phase?: 'reading' | 'writing';
 }
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';

@@ -70,6 +70,7 @@ export const IMPORT_FIELDS = [
   'refusalGround',
   'redirectHolder',
   'note',
+  'signed',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 

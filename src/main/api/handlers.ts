@@ -17,11 +17,11 @@ import { registerRequest } from '../services/registration';
 import { getSettings, readSettings, updateSettings } from '../services/settings';
 import { makeDocument, printDocument } from '../services/documents';
 import type { PrintPort } from '../../shared/documents';
-import { exportJournal } from '../services/journal';
-import { exportReport, getReport } from '../services/reports';
+import { getReport } from '../services/reports';
 import { openDataStatus, publishOpenData } from '../services/openData';
-import { previewImport, runImport } from '../services/import';
 import { JobRegistry } from '../services/jobs';
+import { jobRunner } from '../worker/jobThread';
+import { gateOf } from '../worker/writeGate';
 import { confineApiPath, exportFolder, readAppFile, uploadFile } from '../services/files';
 import { jobRef, jobsQuery } from '../../shared/journalInputs';
 import { APP_VERSION } from '../version';
@@ -48,17 +48,22 @@ type Handlers = { [M in ApiMethod]: (input: unknown) => ApiResults[M] | Promise<
 export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAgent; secrets: SecretStore } = defaultSync(db)): Handlers {
   // Exports and imports run as jobs: the call answers with the job at once, the UI polls it.
   const jobs = new JobRegistry();
+  // …in a worker with its own connection; the desk's own writes pass the same write gate, so a
+  // registration made during an import waits for its commit instead of failing (worker/writeGate.ts).
+  const runJob = jobRunner(db);
+  const gate = gateOf(db);
   const { agent, secrets } = sync;
   /** A change recorded here goes to the shared register soon after; the call never waits for it. */
   const recorded = <T>(v: T): T => (agent.nudge(), v);
   return {
     // The desk confirms an incomplete request (acceptMissing) and a far-past receipt date (acceptPastDate); see RegisterOptions.
-    'requests:register': (i) => recorded(registerRequest(db, i, { confirmIncomplete: true, confirmPast: true })),
+    // Writes pass the gate: during an import's write phase they wait for it instead of failing on the lock.
+    'requests:register': (i) => gate.run(() => recorded(registerRequest(db, i, { confirmIncomplete: true, confirmPast: true }))),
     'requests:get': (i) => getRequest(db, i),
     'requests:list': (i) => listRequests(db, i ?? {}),
     'requests:page': (i) => listPage(db, i ?? {}),
-    'requests:act': (i) => recorded(actOnRequest(db, i)),
-    'requests:resolveConflict': (i) => recorded(resolveConflict(db, i)),
+    'requests:act': (i) => gate.run(() => recorded(actOnRequest(db, i))),
+    'requests:resolveConflict': (i) => gate.run(() => recorded(resolveConflict(db, i))),
     'requests:today': () => todayPanel(db),
     'deadlines:due': (i) => dueFor(i, getSettings(db).calendar),
     'settings:get': () => getSettings(db),
@@ -66,7 +71,7 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
     // `confirm` is not a part of the settings: the person's word for a statutory term or a mid-year index format.
     'settings:update': (i) => {
       const { confirm, ...patch } = i as { confirm?: unknown };
-      return updateSettings(db, patch, parseInput(settingsConfirm, confirm ?? {}));
+      return gate.run(() => updateSettings(db, patch, parseInput(settingsConfirm, confirm ?? {})));
     },
     'settings:dropped': () => readSettings(db).dropped,
     'app:info': () => {
@@ -97,12 +102,12 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
     },
     'journal:export': (i) => {
       confineApiPath(db, (i as { out: string }).out, 'write');
-      return jobs.start('journal:export', (ctl) => exportJournal(db, i, ctl));
+      return jobs.start('journal:export', (ctl) => runJob('journal:export', i, ctl));
     },
     'reports:get': (i) => getReport(db, i),
     'reports:export': (i) => {
       confineApiPath(db, (i as { out: string }).out, 'write');
-      return jobs.start('reports:export', (ctl) => exportReport(db, i, ctl));
+      return jobs.start('reports:export', (ctl) => runJob('reports:export', i, ctl));
     },
     'opendata:status': () => openDataStatus(db),
     'opendata:publish': (i) => {
@@ -113,11 +118,11 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
     },
     'import:preview': (i) => {
       confineApiPath(db, (i as { file: string }).file, 'read');
-      return jobs.start('import:preview', (ctl) => previewImport(db, i, ctl));
+      return jobs.start('import:preview', (ctl) => runJob('import:preview', i, ctl));
     },
     'import:run': (i) => {
       confineApiPath(db, (i as { file: string }).file, 'read');
-      return jobs.start('import:run', (ctl) => runImport(db, i, ctl));
+      return jobs.start('import:run', (ctl) => runJob('import:run', i, ctl));
     },
     'jobs:status': (i) => jobs.status(parseInput(jobsQuery, i)?.id),
     'jobs:cancel': (i) => jobs.cancel(parseInput(jobRef, i).id),
@@ -140,7 +145,7 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
       const { info, data } = attachmentData(db, parseInput(attachmentRef, i).id);
       return { name: info.name, mime: info.mime, base64: data.toString('base64') };
     },
-    'attachments:remove': (i) => recorded(removeAttachment(db, i)),
+    'attachments:remove': (i) => gate.run(() => recorded(removeAttachment(db, i))),
     'sync:test': (i) => {
       const { config, password } = parseInput(serverConfigInput, i);
       return testConnection(serverUrl(config, password || secrets.get()));

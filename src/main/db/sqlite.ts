@@ -15,3 +15,6 @@ export function useNativeBinding(file: string | undefined): void {
 export function openSqlite(path: string, options: Database.Options = {}): Database.Database {
   return new Database(path, nativeBinding ? { ...options, nativeBinding } : options);
 }
+
+/** The addon build in use, handed to worker threads so their connections load the same one. */
+export const nativeBindingInUse = (): string | undefined => nativeBinding;

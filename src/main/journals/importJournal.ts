@@ -6,8 +6,9 @@ import { kyivIso, parseInstant } from '../../shared/calendar';
 import type { IsoDate } from '../../shared/calendar/types';
 import { isValidIsoDate } from '../../shared/calendar';
 import type { Channel, RefusalGround, RequesterType } from '../../shared/domain';
+import { columnLetter, IMPORT_FIELD_LABELS, NO_COLUMN, type ColumnSample } from '../../shared/importFields';
 import type { ImportField, ImportMapping } from '../../shared/journalInputs';
-import type { Cell, RawTable } from './importTable';
+import type { Cell, Row } from './importTable';
 
 /** Header words per field, most specific first; our own journal's headers come first of all. */
 const ALIASES: [ImportField, string[]][] = [
@@ -32,6 +33,7 @@ const ALIASES: [ImportField, string[]][] = [
   ['redirectHolder', ['кому направлено', 'розпорядник']],
   ['result', ['результат розгляду', 'результат', 'стан']],
   ['note', ['примітка']],
+  ['signed', ['підпис']],
 ];
 
 const norm = (s: unknown) => String(s ?? '').toLocaleLowerCase('uk').replace(/\s+/g, ' ').trim();
@@ -61,20 +63,54 @@ function autoColumns(header: Cell[]): ColumnMap {
   return map;
 }
 
-/** The header row (given, or the first of the first 30 rows naming an index and a date) and the column map. */
-export function resolveColumns(t: RawTable, m: ImportMapping): { headerLine: number; columns: ColumnMap; problems: string[] } {
-  const candidates = m.headerRow ? t.rows.filter((r) => r.line === m.headerRow) : t.rows.slice(0, 30);
+/** How many rows from the top may come before the header (titles, council name, blank lines). */
+export const HEADER_SEARCH_ROWS = 30;
+
+/**
+ * The header row (given, or the first of the first rows naming an index and a date) and the column
+ * map: recognised by the header words, then the clerk's choices on top (a letter, a number, a
+ * header text, or «-» for a field the file does not have).
+ */
+export function resolveColumns(top: Row[], m: ImportMapping): { headerLine: number; columns: ColumnMap; problems: string[] } {
+  const candidates = m.headerRow ? top.filter((r) => r.line === m.headerRow) : top.slice(0, HEADER_SEARCH_ROWS);
   for (const r of candidates) {
     const columns = autoColumns(r.cells);
     const problems: string[] = [];
     for (const [field, spec] of Object.entries(m.columns) as [ImportField, string][]) {
+      if (spec === NO_COLUMN) {
+        delete columns[field];
+        continue;
+      }
       const c = columnOf(spec, r.cells);
-      if (c === null) problems.push(`Стовпця «${spec}» (${field}) немає в рядку заголовків`);
+      if (c === null) problems.push(`Колонки «${spec}» для поля «${IMPORT_FIELD_LABELS[field]}» немає в рядку заголовків`);
       else columns[field] = c;
     }
     if ((columns.index !== undefined && columns.receivedAt !== undefined) || m.headerRow) return { headerLine: r.line, columns, problems };
   }
-  return { headerLine: 0, columns: {}, problems: ['Не знайдено рядок заголовків зі стовпцями вхідного номера і дати надходження. Вкажіть відповідність стовпців (--mapping)'] };
+  return {
+    headerLine: 0,
+    columns: {},
+    problems: ['Не знайдено рядок заголовків з колонками вхідного номера і дати надходження. Вкажіть, у якій колонці вхідний номер і в якій дата надходження.'],
+  };
+}
+
+const SAMPLE_VALUES = 3;
+
+/** The header row's columns with their first few values, for the mapping screen's drop-downs. */
+export function columnSamples(top: Row[], headerLine: number): ColumnSample[] {
+  const header = top.find((r) => r.line === headerLine)?.cells ?? [];
+  const data = top.filter((r) => r.line > headerLine && r.cells.some((c) => c !== null && text(c) !== ''));
+  const width = Math.max(header.length, ...data.map((r) => r.cells.length), 0);
+  return Array.from({ length: width }, (_, column) => ({
+    column,
+    letter: columnLetter(column),
+    header: text(header[column] ?? null).slice(0, 80),
+    values: data
+      .map((r) => text(r.cells[column] ?? null))
+      .filter((v) => v !== '')
+      .slice(0, SAMPLE_VALUES)
+      .map((v) => v.slice(0, 60)),
+  }));
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -144,6 +180,8 @@ export interface Candidate {
   outgoingIndex: string;
   note: string;
   warnings: string[];
+  /** What the journal does not say (receipt time, channel, signature…): recorded as unknown, never made up. */
+  unknown: string[];
 }
 
 export type RowOutcome = { ok: true; candidate: Candidate } | { ok: false; line: number; index: string; reason: string } | { ok: 'empty' };
@@ -191,18 +229,28 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
   if (!at) return fail(`Час надходження ${d.date} ${time} не існує (перехід на літній час?)`);
   if (d.date > today) return fail(`Дата надходження ${d.date.split('-').reverse().join('.')} ще не настала`);
   const warnings: string[] = [];
-  if (!d.time && !text(get('receivedTime'))) warnings.push('час надходження не вказано — взято 09:00');
+  const unknown: string[] = [];
+  // The register needs an instant: 09:00 stands in, and the card's history says the time is unknown.
+  if (!d.time && !text(get('receivedTime'))) unknown.push('час надходження');
   const channelText = text(get('channel'));
   const channel = channelOf(channelText);
-  if (!channel) warnings.push(channelText ? `спосіб надходження «${channelText}» не розпізнано — взято «поштою»` : 'спосіб надходження не вказано — взято «поштою»');
+  if (!channel) {
+    if (channelText) warnings.push(`спосіб надходження «${channelText}» не розпізнано`);
+    unknown.push('спосіб надходження');
+  }
   const contacts = cols.contacts !== undefined ? splitContacts(text(get('contacts'))) : { postalAddress: '', email: '', phone: '' };
   const result = resultOf(text(get('result')), text(get('refusalGround')), text(get('redirectHolder')));
   if (typeof result === 'string') return fail(result);
   const rd = parseDateCell(get('resultDate'));
-  if (get('resultDate') !== null && !rd) return fail(`Дата відповіді «${text(get('resultDate'))}» не існує або не у форматі ДД.ММ.РРРР`);
+  // A blank cell (spaces, an empty string) is no date: the request is still open, not misdated.
+  if (text(get('resultDate')) !== '' && !rd) return fail(`Дата відповіді «${text(get('resultDate'))}» не існує або не у форматі ДД.ММ.РРРР`);
   if (rd && rd.date < d.date) return fail('Дата відповіді раніша за дату надходження');
   if (rd && rd.date > today) return fail('Дата відповіді ще не настала');
-  if (result && result.kind !== 'voided' && !rd) warnings.push('дату відповіді не вказано — взято дату надходження');
+  if (result && result.kind !== 'voided' && !rd) unknown.push('дата відповіді');
+  // A signature is taken only from a journal that states it; otherwise it stays unconfirmed.
+  const signedText = norm(get('signed'));
+  const signed = /^(так|є|наявн|yes|1|true|\+|підписано)/.test(signedText);
+  if (!signedText) unknown.push('підпис');
   const form = /усн/.test(norm(channelText)) || channel === 'phone' ? 'oral' : 'written';
   return {
     ok: true,
@@ -224,8 +272,7 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
         description: text(get('description')),
         urgent: /^(так|yes|1|true|\+)/.test(norm(get('urgent'))),
         urgentReason: /^(так|yes|1|true|\+)/.test(norm(get('urgent'))) ? 'терміновий (з імпортованого журналу)' : '',
-        // An archived written request was accepted on paper: its signature is not in question now.
-        signed: form === 'written',
+        signed,
       },
       executor: text(get('executor')),
       extension: text(get('extension')),
@@ -234,6 +281,7 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
       outgoingIndex: text(get('outgoingIndex')),
       note: text(get('note')),
       warnings,
+      unknown,
     },
   };
 }

@@ -13,7 +13,16 @@ export type { JobInfo, Progress };
 export interface JobControl {
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
+  /**
+   * A cancel that can be seen inside synchronous work (a worker's flag shared with the window's
+   * thread, see src/main/worker): an AbortSignal only changes when the event loop runs.
+   */
+  cancelled?: () => boolean;
+  /** Fences a write phase against the desk's own writes on another connection (src/main/worker/writeGate.ts). */
+  writeGate?: { acquire(): Promise<void> | void; release(): void };
 }
+
+export const isCancelled = (ctl: JobControl): boolean => !!ctl.signal?.aborted || !!ctl.cancelled?.();
 
 export const CANCELLED_MESSAGE = 'Операцію скасовано; нічого не записано';
 
@@ -43,7 +52,7 @@ const KEEP_FINISHED = 50;
 export class JobRegistry {
   private readonly jobs = new Map<string, Entry>();
 
-  start<T>(kind: string, run: (ctl: Required<JobControl>) => Promise<T>): JobInfo {
+  start<T>(kind: string, run: (ctl: Required<Pick<JobControl, 'onProgress' | 'signal'>>) => Promise<T>): JobInfo {
     const abort = new AbortController();
     const info: JobInfo = { id: randomUUID(), kind, state: 'running', progress: null, startedAt: new Date().toISOString(), finishedAt: null, result: null, error: null };
     this.jobs.set(info.id, { info, abort });

@@ -1,0 +1,113 @@
+/**
+ * The window's side of a job run in a worker thread (jobWorker.ts): starts it with what it needs
+ * to open the same register as the same owner, relays its progress, passes «Скасувати» through a
+ * shared flag (seen by the worker between rows even inside its write transaction), and turns its
+ * outcome back into a result or an error. In Electron the main process starts the same worker:
+ * better-sqlite3 runs in worker threads, and the register's owner stays one process.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, type AppErrorData } from '../../shared/errors';
+import type { Progress } from '../../shared/jobs';
+import type { Db } from '../db/open';
+import { nativeBindingInUse } from '../db/sqlite';
+import { CancelledError, type JobControl } from '../services/jobs';
+import { WORKER_JOBS, type WorkerJobKind } from './jobKinds';
+import { gateOf } from './writeGate';
+
+export interface WorkerJobData {
+  kind: WorkerJobKind;
+  input: unknown;
+  dbPath: string;
+  user: string;
+  clockOffsetMs: number;
+  key: Uint8Array;
+  nativeBinding: string | undefined;
+  /** The register's write gate (writeGate.ts). */
+  gate: SharedArrayBuffer;
+  /** One Int32: 1 once the clerk has cancelled. */
+  cancel: SharedArrayBuffer;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; progress: Progress }
+  | { type: 'done'; result: unknown }
+  | { type: 'cancelled' }
+  | { type: 'failed'; error: AppErrorData; code?: string };
+
+const WORKER_FILE = 'jobWorker.mjs';
+
+/**
+ * The bundled worker beside the running bundle: dist/ for the CLI and the web shell, dist/ above
+ * dist/electron/ for Electron (unpacked from the asar archive when packaged), and the project's
+ * dist/ when the sources run under the tests. Null when nothing is built (then jobs run in-process).
+ */
+export function workerFile(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, WORKER_FILE), join(here, '..', WORKER_FILE), join(here, '..', '..', '..', 'dist', WORKER_FILE)];
+  for (const c of candidates) {
+    const unpacked = c.replace(/app\.asar([/\\])/, 'app.asar.unpacked$1');
+    if (existsSync(unpacked)) return unpacked;
+    if (existsSync(c)) return c;
+  }
+  return null;
+}
+
+export function runInWorker(db: Db, kind: WorkerJobKind, input: unknown, ctl: JobControl, file: string): Promise<unknown> {
+  const gate = gateOf(db);
+  const cancel = new SharedArrayBuffer(4);
+  const data: WorkerJobData = {
+    kind,
+    input,
+    dbPath: db.path,
+    user: db.user,
+    clockOffsetMs: db.now().getTime() - Date.now(),
+    key: new Uint8Array(db.key),
+    nativeBinding: nativeBindingInUse(),
+    gate: gate.buffer,
+    cancel,
+  };
+  const worker = new Worker(file, { workerData: data });
+  const onAbort = () => {
+    Atomics.store(new Int32Array(cancel), 0, 1);
+  };
+  if (ctl.signal?.aborted) onAbort();
+  ctl.signal?.addEventListener('abort', onAbort, { once: true });
+  return new Promise((ok, fail) => {
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      ctl.signal?.removeEventListener('abort', onAbort);
+      f();
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') ctl.onProgress?.(m.progress);
+      else if (m.type === 'done') settle(() => ok(m.result));
+      else if (m.type === 'cancelled') settle(() => fail(new CancelledError()));
+      else
+        settle(() =>
+          // An unexpected failure keeps its code, so SQLITE_FULL and the like are told in words.
+          fail(m.error.kind === 'internal' && m.code ? Object.assign(new Error(m.error.message), { code: m.code }) : new AppError(m.error.kind, m.error.message, m.error.fields)),
+        );
+    });
+    worker.on('error', (e) => settle(() => fail(e)));
+    worker.on('exit', (code) => {
+      // A worker that died inside its write: SQLite rolled the transaction back; free the gate.
+      gate.releaseDeadWorker();
+      settle(() => fail(new AppError('internal', `Внутрішня помилка: фонове завдання завершилося (код ${code})`)));
+    });
+  });
+}
+
+/**
+ * How the API runs its long jobs: in a worker when the bundle has one (always, once built), else
+ * in-process (the sources under the tests before a build): the same services, one synchronous
+ * write transaction on the shared connection.
+ */
+export function jobRunner(db: Db): (kind: WorkerJobKind, input: unknown, ctl: JobControl) => Promise<unknown> {
+  const file = process.env.REGISTRY_DESK_JOBS_IN_PROCESS === '1' ? null : workerFile();
+  return (kind, input, ctl) => (file ? runInWorker(db, kind, input, ctl, file) : WORKER_JOBS[kind](db, input, ctl));
+}
