@@ -14,7 +14,7 @@ import type { StampPlacement } from '../../src/shared/documents';
 import { makeDocument } from '../../src/main/services/documents';
 import { registerRequest } from '../../src/main/services/registration';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
-import { kalushSettings, makeScanPdf, pageCount, shoot, text, words } from './documents.helpers';
+import { kalushSettings, makeScanPdf, pageCount, readQr, shoot, text, words } from './documents.helpers';
 
 let t: TempDb;
 let index: string;
@@ -121,6 +121,8 @@ describe('the stamp on a blank area of the scan', () => {
       // No white box, nothing moved: the rest of the page is the scan as it was.
       expect(changedOutside(before, after, r.stamp)).toBe(0);
       expect(text(r.path)).toContain(`Вх. № ${index} від 23.11.2026`);
+      // A scan of the stamped paper finds its record by the stamp's QR code.
+      expect(readQr(r.path)).toBe(`RD1|04054346|${index}|2026-11-23`);
     });
   }
 

@@ -133,6 +133,7 @@ function pdfLibPainter(page: PDFPage, fonts: Record<'regular' | 'bold', PDFFont>
     rect: (b, w) => page.drawRectangle({ x: b.x, y: pageH - b.y - b.h, width: b.w, height: b.h, borderWidth: w, borderColor: black }),
     line: (x1, y1, x2, y2, w) => page.drawLine({ start: { x: x1, y: pageH - y1 }, end: { x: x2, y: pageH - y2 }, thickness: w, color: black }),
     text: (s, x, baseline, size, bold) => page.drawText(s, { x, y: pageH - baseline, size, font: font(bold), color: black }),
+    square: (x, y, size) => page.drawRectangle({ x, y: pageH - y - size, width: size, height: size, color: black }),
   };
 }
 
