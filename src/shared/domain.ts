@@ -72,6 +72,10 @@ export interface Registration {
   postalAddress: string;
   email: string;
   phone: string;
+  /** Since migration 0005; '' in older events. */
+  fax: string;
+  /** The date written on the request; null when it has none or it was not typed (older events). */
+  requestDate: IsoDate | null;
   description: string;
   urgent: boolean;
   urgentReason: string;
