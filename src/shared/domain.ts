@@ -95,7 +95,8 @@ export type EventPayloads = {
    * `series` is the desk code when the index template has `{desk}` (each desk its own numbers), else ''.
    */
   registered: Registration & { index: string; journal: string; year: number; seq: number; journalId?: string; series?: string };
-  assigned: { executor: string; unit?: string };
+  /** `phone`: the executor's own, for the letters' «відмітка про виконавця» (older events have none). */
+  assigned: { executor: string; unit?: string; phone?: string };
   extended: { reason: string };
   cost_notice: { pages: number; format: CostFormat; restricted: boolean; amount: number | null };
   payment_received: { date: IsoDate };
@@ -140,6 +141,8 @@ export interface RequestState {
   status: Status;
   executor: string | null;
   unit: string | null;
+  /** The assigned executor's own phone, when the assignment gave one. */
+  executorPhone: string | null;
   extended: boolean;
   extensionReason: string | null;
   /** Set when the extension notice was recorded after its 5-working-day limit. */

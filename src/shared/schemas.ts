@@ -136,7 +136,14 @@ export const requestRef = z.object({
 });
 
 export const actionInputs = {
-  assign: z.object({ executor: text(300).pipe(z.string().min(1, { message: 'Вкажіть виконавця' })), unit: text(300).optional() }).strict(),
+  assign: z
+    .object({
+      executor: text(300).pipe(z.string().min(1, { message: 'Вкажіть виконавця' })),
+      unit: text(300).optional(),
+      /** The executor's own phone for the letters' executor mark; without it the settings' executor phone is printed. */
+      phone: phone.optional(),
+    })
+    .strict(),
   extend: z.object({ reason: text(2000, { multiline: true }).pipe(z.string().min(1, { message: 'Вкажіть обґрунтування продовження строку' })) }).strict(),
   cost_notice: z
     .object({

@@ -204,6 +204,21 @@ describe('receipt', () => {
     expect(pdfImages(r.path)).toBeGreaterThanOrEqual(1);
   });
 
+  it('the executor mark carries the executor\'s own phone from the assignment, and a new executor without one does not inherit it', async () => {
+    const { index } = registerRequest(t.db, sampleRequest({ requesterName: 'Сидоренко Олег Миколайович' }));
+    act(index, 'assign', { executor: 'Коваль Оксана Миколаївна', phone: '(03472) 6-33-44' });
+    expect(getRequest(t.db, { index }).events.at(-1)).toMatchObject({ type: 'assigned', payload: { phone: '(03472) 6-33-44' } });
+    act(index, 'extend', { reason: 'Великий обсяг інформації' });
+    const own = text((await make({ kind: 'letter_extension', index })).path);
+    expect(own).toContain('Оксана КОВАЛЬ (03472) 6-33-44');
+    expect(own).not.toContain('2-21-45');
+    // Reassigned without a phone: the department's phone from Settings, not the previous executor's.
+    act(index, 'assign', { executor: 'Мельник Ірина Петрівна' });
+    const other = text((await make({ kind: 'letter_extension', index })).path);
+    expect(other).toContain('Ірина МЕЛЬНИК (03472) 2-21-45');
+    expect(other).not.toContain('6-33-44');
+  });
+
   it('gives the 48-hour moment for an urgent request', async () => {
     const { index } = registerRequest(t.db, sampleRequest({ urgent: true, urgentReason: 'Аварія на водогоні', receivedAt: '2026-11-23T10:15:00+02:00' }));
     const txt = text((await make({ kind: 'receipt', index })).path);

@@ -96,8 +96,8 @@ export function refreshProjection(db: Db, requestId: string, ctx = calendarAndRu
   const record = applyCorrections(db, rowToRecord(row), events);
   const state = deriveState(record, events, ctx.cal, ctx.rules);
   prepared(
-    db, 'UPDATE requests SET status = ?, executor = ?, due_date = ?, due_at = ?, state = ?, updated_at = ? WHERE id = ?')
-    .run(state.status, state.executor, state.due?.dueDate ?? null, state.due?.dueAt ?? null, JSON.stringify(state), new Date().toISOString(), requestId);
+    db, 'UPDATE requests SET status = ?, executor = ?, executor_phone = ?, due_date = ?, due_at = ?, state = ?, updated_at = ? WHERE id = ?')
+    .run(state.status, state.executor, state.executorPhone, state.due?.dueDate ?? null, state.due?.dueAt ?? null, JSON.stringify(state), new Date().toISOString(), requestId);
   writeSearchEntry(db.sqlite, row.pk, requestId, record, state);
   return { record, state, events };
 }
