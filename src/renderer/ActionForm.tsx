@@ -24,7 +24,7 @@ const FIELD_LABEL: Record<string, string> = { ...SHARED_FIELD_LABEL, text: 'Те
 function initial(action: Action, v: RequestView, today: string): Values {
   switch (action) {
     case 'assign':
-      return { executor: v.state.executor ?? '', unit: v.state.unit ?? '' };
+      return { executor: v.state.executor ?? '', unit: v.state.unit ?? '', phone: v.state.executorPhone ?? '' };
     case 'extend':
     case 'void':
       return { reason: '' };
@@ -53,7 +53,7 @@ function build(action: Action, x: Values, v: RequestView): { input: Record<strin
   const s = (k: string) => String(x[k] ?? '');
   switch (action) {
     case 'assign':
-      return { input: { executor: s('executor'), ...(s('unit').trim() ? { unit: s('unit') } : {}) } };
+      return { input: { executor: s('executor'), ...(s('unit').trim() ? { unit: s('unit') } : {}), ...(s('phone').trim() ? { phone: s('phone') } : {}) } };
     case 'extend':
     case 'void':
       return { input: { reason: s('reason') } };
@@ -156,6 +156,7 @@ export function ActionForm({
         <div className="row">
           <TextField id={id('executor')} label="Виконавець (ПІБ)" required autoFocus value={str('executor')} error={err('executor')} onChange={set('executor')} />
           <TextField id={id('unit')} label="Структурний підрозділ" value={str('unit')} error={err('unit')} onChange={set('unit')} />
+          <TextField id={id('phone')} label="Телефон виконавця" hint="для відмітки про виконавця в листах" type="tel" inputMode="tel" value={str('phone')} error={err('phone')} onChange={set('phone')} />
         </div>
       ) : null}
       {action === 'extend' ? (

@@ -6,13 +6,14 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { DOCUMENT_KIND_LABEL, printerGroupOf, type DocumentKind } from '../shared/documents';
+import { DOCUMENT_KIND_LABEL, printerGroupOf, type DocumentKind, type StampPlacement } from '../shared/documents';
 import type { AppErrorData } from '../shared/errors';
 import { api } from './api';
 import { useShell } from './AppContext';
 import { isLetter } from './documentKeys';
 import { base64ToBlob, fileName, fileToBase64, saveBlob } from './download';
 import { ErrorAlert, SelectField, TextField } from './Fields';
+import { StampPlacer, type StampAt } from './StampPlacer';
 
 export interface DocRequest {
   kind: DocumentKind;
@@ -24,6 +25,9 @@ interface Made {
   path: string;
   url: string;
   blob: Blob;
+  /** A stamp on a scan: where it is; such a paper is a preview until printed or saved. */
+  stamp?: StampPlacement;
+  issued: boolean;
 }
 
 /** Messages about a missing setting name the settings part; the clerk gets a way there. */
@@ -44,6 +48,13 @@ export function DocumentDialog({ requestId, doc, onClose }: { requestId: string;
   const [printer, setPrinter] = useState('');
   const [printers, setPrinters] = useState<{ name: string; isDefault: boolean }[]>([]);
   const title = DOCUMENT_KIND_LABEL[doc.kind];
+  // The stamp on a scan is placed first (previews, nothing recorded), issued when printed or saved.
+  const placing = doc.kind === 'stamp_onto';
+  const [at, setAt] = useState<StampAt | null>(null);
+  const onto = useRef<string | null>(null);
+  const moveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Previews answer out of order on a busy machine: only the latest one is shown.
+  const latest = useRef(0);
 
   // showModal puts the focus on the first button («Закрити»); the clerk's next step is elsewhere.
   useEffect(() => {
@@ -52,9 +63,11 @@ export function DocumentDialog({ requestId, doc, onClose }: { requestId: string;
     if (letter) document.getElementById('doc-outgoing')?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening
   }, []);
+  // Focus goes to «Друкувати» when the paper first shows, not on every re-made preview (the clerk may be moving the stamp).
+  const shown = Boolean(made);
   useEffect(() => {
-    if (made) printRef.current?.focus();
-  }, [made]);
+    if (shown) printRef.current?.focus();
+  }, [shown]);
 
   // The printers (Electron only) and the one last chosen for this kind's group.
   useEffect(() => {
@@ -68,38 +81,64 @@ export function DocumentDialog({ requestId, doc, onClose }: { requestId: string;
 
   useEffect(() => () => (made ? URL.revokeObjectURL(made.url) : undefined), [made]);
 
-  async function make(outgoingIndex?: string) {
+  async function make(outgoingIndex?: string, place?: { preview: boolean; at: StampAt | null }): Promise<Made | null> {
+    const seq = ++latest.current;
     setBusy(true);
     setError(null);
-    let onto: string | undefined;
-    if (doc.scan) {
+    if (doc.scan && !onto.current) {
+      // Uploaded once: moving the stamp re-makes the preview from the same file.
       const up = await api.call('files:upload', { name: doc.scan.name, base64: await fileToBase64(doc.scan) });
       if (!up.ok) {
         setBusy(false);
-        return setError(up.error);
+        setError(up.error);
+        return null;
       }
-      onto = up.value.path;
+      onto.current = up.value.path;
     }
     const r = await api.call('documents:make', {
       kind: doc.kind,
       index: requestId,
-      ...(onto ? { onto } : {}),
+      ...(onto.current ? { onto: onto.current } : {}),
       ...(outgoingIndex ? { outgoingIndex } : {}),
+      ...(place?.preview ? { preview: true } : {}),
+      ...(place?.at ? { stampAt: place.at } : {}),
     });
+    if (seq !== latest.current && place?.preview) return null;
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      setError(r.error);
+      return null;
+    }
     const blob = base64ToBlob(r.value.pdfBase64, 'application/pdf');
-    setMade({ path: r.value.path, blob, url: URL.createObjectURL(blob) });
+    const next: Made = { path: r.value.path, blob, url: URL.createObjectURL(blob), issued: !place?.preview, ...(r.value.stamp ? { stamp: r.value.stamp } : {}) };
+    setMade(next);
     // The issue is in the request's history now: the card's timeline should show it.
     if (r.value.eventId) changed();
+    return next;
   }
+
+  /** The paper to print or save: a placed stamp is issued now, where it is shown. */
+  async function issued(): Promise<Made | null> {
+    if (!made || made.issued || !placing) return made;
+    // A preview still waiting for the keys to stop is not needed: the paper is made where the stamp is shown.
+    if (moveTimer.current) clearTimeout(moveTimer.current);
+    return make(undefined, { preview: false, at });
+  }
+
+  function moveStamp(next: StampAt | null) {
+    setAt(next);
+    // The preview follows once the clerk stops pressing keys.
+    if (moveTimer.current) clearTimeout(moveTimer.current);
+    moveTimer.current = setTimeout(() => void make(undefined, { preview: true, at: next }), next ? 450 : 0);
+  }
+  useEffect(() => () => (moveTimer.current ? clearTimeout(moveTimer.current) : undefined), []);
 
   // Once per dialog, even if React runs the effect twice: a second make would issue a second stamp.
   const started = useRef(false);
   useEffect(() => {
     if (letter || started.current) return;
     started.current = true;
-    void make();
+    void make(undefined, placing ? { preview: true, at: null } : undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- made once, when the dialog opens
   }, []);
 
@@ -110,9 +149,10 @@ export function DocumentDialog({ requestId, doc, onClose }: { requestId: string;
   }
 
   async function print() {
-    if (!made) return;
     setNote(null);
-    const r = await api.call('documents:print', { path: made.path, kind: doc.kind, ...(printers.length ? { printer } : {}) });
+    const paper = await issued();
+    if (!paper) return;
+    const r = await api.call('documents:print', { path: paper.path, kind: doc.kind, ...(printers.length ? { printer } : {}) });
     if (r.ok) return setNote(`Надіслано на друк: ${r.value.printer || 'типовий принтер'}.`);
     if (r.error.kind !== 'not_allowed') return setError(r.error);
     // The web shell has no printer of its own: the browser prints the preview instead.
@@ -189,13 +229,23 @@ export function DocumentDialog({ requestId, doc, onClose }: { requestId: string;
             <button type="button" className="primary" ref={printRef} onClick={() => void print()}>
               Друкувати
             </button>
-            <button type="button" onClick={() => saveBlob(made.blob, saveName)}>
+            <button
+              type="button"
+              onClick={() =>
+                void issued().then((paper) => {
+                  if (paper) saveBlob(paper.blob, saveName);
+                })
+              }
+            >
               Зберегти PDF
             </button>
             <span className="muted doc-path" title={made.path}>
               {made.path}
             </span>
           </div>
+          {made.stamp ? (
+            <StampPlacer placement={at ? { ...made.stamp, ...at, how: 'chosen' } : made.stamp} onMove={moveStamp} onReset={() => moveStamp(null)} />
+          ) : null}
           {note ? (
             <p role="status" className="doc-note">
               {note}

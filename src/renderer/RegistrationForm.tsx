@@ -13,7 +13,7 @@ import { api, type ApiInput } from './api';
 import { errorLines, splitErrors, type SplitErrors } from './apiErrors';
 import { useShell } from './AppContext';
 import { Checkbox, ErrorAlert, RadioGroup, SelectField, TextArea, TextField } from './Fields';
-import { nowUaDateTime, parseUaDateTime, uaDateTime, uaDateWithWeekday } from './format';
+import { nowUaDateTime, parseUaDate, parseUaDateTime, uaDateTime, uaDateWithWeekday } from './format';
 import { formKeys } from './keyboard';
 import { REGISTRATION_FIELD_LABEL } from './labels';
 import { useInterval } from './useApi';
@@ -34,6 +34,10 @@ interface Draft {
   postalAddress: string;
   email: string;
   phone: string;
+  /** The requester's fax, asked when the request came by fax or the answer goes by fax. */
+  fax: string;
+  /** The date written on the request (ДД.ММ.РРРР), when it differs from the day of receipt. */
+  requestDate: string;
   description: string;
   urgent: boolean;
   urgentReason: string;
@@ -57,6 +61,8 @@ const fresh = (): Draft => ({
   postalAddress: '',
   email: '',
   phone: '',
+  fax: '',
+  requestDate: '',
   description: '',
   urgent: false,
   urgentReason: '',
@@ -82,6 +88,8 @@ const FIELD_ID: Record<string, string> = {
   postalAddress: 'reg-address',
   email: 'reg-email',
   phone: 'reg-phone',
+  fax: 'reg-fax',
+  requestDate: 'reg-request-date',
   description: 'reg-description',
   urgentReason: 'reg-urgent-reason',
   replyBy: 'reg-reply',
@@ -158,6 +166,9 @@ export function RegistrationForm() {
       if (!receivedAt)
         return showErrors({ general: [], fields: { receivedAt: 'вкажіть існуючі дату й час у форматі ДД.ММ.РРРР гг:хх, наприклад 23.11.2026 10:00' } });
     }
+    const requestDate = d.requestDate.trim() ? parseUaDate(d.requestDate) : null;
+    if (d.requestDate.trim() && !requestDate)
+      return showErrors({ general: [], fields: { requestDate: 'вкажіть існуючу дату у форматі ДД.ММ.РРРР, наприклад 20.11.2026' } });
     const input: ApiInput<'requests:register'> = {
       channel: d.channel,
       form: d.form,
@@ -166,6 +177,8 @@ export function RegistrationForm() {
       postalAddress: d.postalAddress,
       email: d.email,
       phone: d.phone,
+      fax: d.fax,
+      ...(requestDate ? { requestDate } : {}),
       description: d.description,
       urgent: d.urgent,
       urgentReason: d.urgent ? d.urgentReason : '',
@@ -291,6 +304,9 @@ export function RegistrationForm() {
                 <TextField id="reg-email" label="Електронна пошта" type="email" inputMode="email" value={d.email} error={err('email')} onChange={(v) => set('email', v)} />
                 <TextField id="reg-phone" label="Телефон" type="tel" inputMode="tel" value={d.phone} error={err('phone')} onChange={(v) => set('phone', v)} />
               </div>
+              {d.channel === 'fax' || d.replyBy === 'fax' || d.fax ? (
+                <TextField id="reg-fax" label="Факс запитувача" hint="номер для відповіді факсом" type="tel" inputMode="tel" value={d.fax} error={err('fax')} onChange={(v) => set('fax', v)} />
+              ) : null}
             </section>
           </div>
           <div className="form-column">
@@ -328,7 +344,18 @@ export function RegistrationForm() {
                 onChange={(v) => set('replyBy', v)}
               />
               {d.form === 'written' ? (
-                <Checkbox id="reg-signed" label="Підпис і дата наявні" checked={d.signed} error={err('signed')} onChange={(v) => set('signed', v)} />
+                <>
+                  <Checkbox id="reg-signed" label="Підпис і дата наявні" checked={d.signed} error={err('signed')} onChange={(v) => set('signed', v)} />
+                  <TextField
+                    id="reg-request-date"
+                    label="Дата на запиті"
+                    hint="ДД.ММ.РРРР, як її написав запитувач; порожньо — не вказано"
+                    inputMode="numeric"
+                    value={d.requestDate}
+                    error={err('requestDate')}
+                    onChange={(v) => set('requestDate', v)}
+                  />
+                </>
               ) : null}
               <Checkbox
                 id="reg-by-official"
@@ -437,6 +464,8 @@ function missingOf(d: Draft): RequiredPart[] {
     postalAddress: d.postalAddress.trim(),
     email: d.email.trim(),
     phone: d.phone.trim(),
+    fax: d.fax.trim(),
+    requestDate: null,
     description: d.description.trim(),
     urgent: d.urgent,
     urgentReason: d.urgentReason,

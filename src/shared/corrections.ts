@@ -8,9 +8,12 @@ import type { CorrectableRegistration, EventPayloads, Registration, RequestEvent
 import { compareEvents } from './requestState';
 
 const REGISTRATION_KEYS = [
-  'channel', 'form', 'requesterType', 'requesterName', 'postalAddress', 'email', 'phone', 'description',
+  'channel', 'form', 'requesterType', 'requesterName', 'postalAddress', 'email', 'phone', 'fax', 'requestDate', 'description',
   'urgent', 'urgentReason', 'replyBy', 'signed', 'filledByOfficial',
 ] as const satisfies readonly (keyof CorrectableRegistration)[];
+
+/** Fields added after the first registers: an older `registered` event has none, and means these. */
+const ADDED_LATER = { fax: '', requestDate: null } as const;
 
 /** The registration as it stands after every correction. */
 export function currentRegistration(events: readonly RequestEvent[]): Registration | null {
@@ -19,7 +22,7 @@ export function currentRegistration(events: readonly RequestEvent[]): Registrati
   if (!first) return null;
   const p = first.payload as EventPayloads['registered'];
   const reg: Registration = { receivedAt: p.receivedAt } as Registration;
-  for (const k of REGISTRATION_KEYS) (reg as unknown as Record<string, unknown>)[k] = p[k];
+  for (const k of REGISTRATION_KEYS) (reg as unknown as Record<string, unknown>)[k] = p[k] ?? (ADDED_LATER as Record<string, unknown>)[k];
   for (const e of sorted) if (e.type === 'corrected') Object.assign(reg, (e.payload as EventPayloads['corrected']).changes);
   return reg;
 }

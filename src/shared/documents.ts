@@ -73,15 +73,43 @@ export const documentInput = z
     outgoingIndex: text(100).optional(),
     /** Sheets of the request copy the covering letter encloses («Додаток: копія запиту на N арк.»). */
     requestSheets: z.number({ message: 'Кількість аркушів — ціле число від 1' }).int().min(1).max(9999).optional(),
+    /** `stamp_onto`: the stamp where the clerk put it in the preview, instead of the blank place found. */
+    stampAt: z
+      .object({
+        rightMm: z.number({ message: 'Відступ штампа — число міліметрів' }).min(0).max(400),
+        bottomMm: z.number({ message: 'Відступ штампа — число міліметрів' }).min(0).max(600),
+      })
+      .strict()
+      .optional(),
     /** A preview writes the file but records nothing in the request's history. */
     preview: z.boolean().default(false),
   })
   .strict();
 export type DocumentInput = z.input<typeof documentInput>;
 
+/**
+ * Where the stamp went on a scan, measured like the settings: its lower right corner from the lower
+ * right corner of page 1 as shown. `set`: the set place was clear; `blank`: the clear place nearest
+ * to it; `strip`: no clear place (or a page that could not be seen), so a strip was added below the
+ * page (a negative `bottomMm`); `chosen`: where the clerk put it.
+ */
+export interface StampPlacement {
+  how: 'set' | 'blank' | 'strip' | 'chosen';
+  rightMm: number;
+  bottomMm: number;
+  widthMm: number;
+  heightMm: number;
+  pageWidthMm: number;
+  pageHeightMm: number;
+  /** False when the page's ink could not be seen (a PDF of text and shapes, a CCITT/JBIG2 picture). */
+  seen: boolean;
+}
+
 export interface DocumentResult {
   kind: DocumentKind;
   path: string;
+  /** `stamp_onto`: where the stamp was put. */
+  stamp?: StampPlacement;
   /** Set when the issue was recorded in the request's history. */
   eventId?: string;
 }

@@ -72,6 +72,10 @@ export interface Registration {
   postalAddress: string;
   email: string;
   phone: string;
+  /** Since migration 0005; '' in older events. */
+  fax: string;
+  /** The date written on the request; null when it has none or it was not typed (older events). */
+  requestDate: IsoDate | null;
   description: string;
   urgent: boolean;
   urgentReason: string;
@@ -91,7 +95,8 @@ export type EventPayloads = {
    * `series` is the desk code when the index template has `{desk}` (each desk its own numbers), else ''.
    */
   registered: Registration & { index: string; journal: string; year: number; seq: number; journalId?: string; series?: string };
-  assigned: { executor: string; unit?: string };
+  /** `phone`: the executor's own, for the letters' «відмітка про виконавця» (older events have none). */
+  assigned: { executor: string; unit?: string; phone?: string };
   extended: { reason: string };
   cost_notice: { pages: number; format: CostFormat; restricted: boolean; amount: number | null };
   payment_received: { date: IsoDate };
@@ -142,6 +147,8 @@ export interface RequestState {
   status: Status;
   executor: string | null;
   unit: string | null;
+  /** The assigned executor's own phone, when the assignment gave one. */
+  executorPhone: string | null;
   extended: boolean;
   extensionReason: string | null;
   /** Set when the extension notice was recorded after its 5-working-day limit. */

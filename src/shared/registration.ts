@@ -17,6 +17,8 @@ export function normalizeRegistration(v: z.output<typeof registerInput>, receive
     postalAddress: v.postalAddress,
     email: v.email,
     phone: v.phone,
+    fax: v.fax,
+    requestDate: v.requestDate ?? null,
     description: v.description,
     urgent: v.urgent,
     urgentReason: v.urgent ? v.urgentReason : '',

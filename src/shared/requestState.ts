@@ -23,8 +23,9 @@ import { setAside } from './sync/conflicts';
  * same events (a new field, a corrected rule): registers opened afterwards re-derive every stored
  * state once, so the projection again equals the fold (`verify`) and old requests get the new rule.
  * 2: lateness on the answer's own date and time; late notices, confirmed warnings, outgoing numbers.
+ * 3: the executor's own phone.
  */
-export const FOLD_VERSION = 2;
+export const FOLD_VERSION = 3;
 
 export const compareEvents = (a: RequestEvent, b: RequestEvent): number =>
   a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -34,6 +35,7 @@ function initialState(): RequestState {
     status: 'registered',
     executor: null,
     unit: null,
+    executorPhone: null,
     extended: false,
     extensionReason: null,
     extensionLate: false,
@@ -112,6 +114,8 @@ export function deriveState(
         const p = e.payload as EventPayloads['assigned'];
         s.executor = p.executor;
         s.unit = p.unit ?? null;
+        // A new executor without a phone must not keep the previous one's.
+        s.executorPhone = p.phone || null;
         if (s.status === 'registered') s.status = 'in_progress';
         break;
       }

@@ -62,11 +62,13 @@ const email = z
   .transform((s) => s.trim())
   .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { message: 'Невірна адреса електронної пошти' });
 
-const phone = z
-  .string()
-  .max(60)
-  .transform((s) => s.trim())
-  .refine((s) => /^[0-9+()\-\s.,;доб]*$/i.test(s), { message: 'Номер телефону може містити лише цифри, пробіли та + ( ) -' });
+const phoneLike = (what: string) =>
+  z
+    .string()
+    .max(60)
+    .transform((s) => s.trim())
+    .refine((s) => /^[0-9+()\-\s.,;доб]*$/i.test(s), { message: `Номер ${what} може містити лише цифри, пробіли та + ( ) -` });
+const phone = phoneLike('телефону');
 
 export const officialSchema = z.object({
   name: text(200).pipe(z.string().min(1, { message: "Вкажіть ПІБ посадової особи" })),
@@ -82,6 +84,10 @@ export const registrationFields = {
   postalAddress: text(1000, { multiline: true }),
   email,
   phone,
+  /** The requester's fax, for an answer by fax (Appendix 4 «Факсом»): never the phone. */
+  fax: phoneLike('факсу'),
+  /** The date written on the request (Art. 19 part 5: «дата»), which may be before its receipt; null: not written. */
+  requestDate: isoDate.nullable(),
   description: text(20_000, { multiline: true }),
   urgent: z.boolean(),
   urgentReason: text(2000, { multiline: true }),
@@ -101,6 +107,8 @@ export const registerInput = z
     postalAddress: f.postalAddress.default(''),
     email: f.email.default(''),
     phone: f.phone.default(''),
+    fax: f.fax.default(''),
+    requestDate: f.requestDate.optional(),
     description: f.description.default(''),
     urgent: f.urgent.default(false),
     urgentReason: f.urgentReason.default(''),
@@ -131,7 +139,14 @@ export const requestRef = z.object({
 });
 
 export const actionInputs = {
-  assign: z.object({ executor: text(300).pipe(z.string().min(1, { message: 'Вкажіть виконавця' })), unit: text(300).optional() }).strict(),
+  assign: z
+    .object({
+      executor: text(300).pipe(z.string().min(1, { message: 'Вкажіть виконавця' })),
+      unit: text(300).optional(),
+      /** The executor's own phone for the letters' executor mark; without it the settings' executor phone is printed. */
+      phone: phone.optional(),
+    })
+    .strict(),
   extend: z.object({ reason: text(2000, { multiline: true }).pipe(z.string().min(1, { message: 'Вкажіть обґрунтування продовження строку' })) }).strict(),
   cost_notice: z
     .object({

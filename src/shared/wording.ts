@@ -90,6 +90,8 @@ export const FIELD_LABEL: Record<string, string> = {
   postalAddress: 'Поштова адреса',
   email: 'Електронна пошта',
   phone: 'Телефон',
+  fax: 'Факс',
+  requestDate: 'Дата запиту',
   description: 'Опис запитуваної інформації',
   urgent: 'Терміновий',
   urgentReason: 'Обґрунтування терміновості',

@@ -77,6 +77,27 @@ test('a scan is stamped through the file chooser', async ({ page }) => {
   await expect(doc.dialog.getByRole('heading', { name: 'Скан запиту зі штампом реєстрації' })).toBeVisible();
   await expect(doc.preview).toHaveAttribute('src', /^blob:/);
   expect((await pdf()).subarray(0, 5).toString()).toBe('%PDF-');
+  // A blank scan: the stamp stays at its set place, shown before anything is issued.
+  const place = doc.dialog.getByTestId('stamp-place');
+  await expect(place).toHaveText('Штамп на звичному місці — там чисто: 10 мм від правого краю, 10 мм від нижнього краю.');
+  // Moved by the keys on its frame (Shift: 5 mm), and the preview follows with the chosen place.
+  const moved = page.waitForResponse(async (r) => r.url().endsWith('/api/documents:make') && ((await r.json()) as { value?: { stamp?: { how: string } } }).value?.stamp?.how === 'chosen');
+  await doc.dialog.getByTestId('stamp-frame').focus();
+  await page.keyboard.press('Shift+ArrowUp');
+  await page.keyboard.press('ArrowLeft');
+  await expect(place).toHaveText('Штамп там, куди ви його перемістили: 11 мм від правого краю, 15 мм від нижнього краю.');
+  const preview = (await (await moved).json()) as { value: { stamp: { rightMm: number; bottomMm: number }; eventId?: string } };
+  expect(preview.value.stamp).toMatchObject({ rightMm: 11, bottomMm: 15 });
+  expect(preview.value.eventId).toBeUndefined();
+  // The re-made preview leaves the focus on the stamp, so the clerk can go on moving it.
+  await expect(doc.dialog.getByTestId('stamp-frame')).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('stamp-placer.png') });
+  // Saving issues it there, and only then is it in the request's history.
+  const issued = page.waitForResponse(async (r) => r.url().endsWith('/api/documents:make') && Boolean(((await r.json()) as { value?: { eventId?: string } }).value?.eventId));
+  const download = page.waitForEvent('download');
+  await doc.save.click();
+  expect(((await (await issued).json()) as { value: { stamp: { how: string; rightMm: number } } }).value.stamp).toMatchObject({ how: 'chosen', rightMm: 11 });
+  await download;
   await page.keyboard.press('Escape');
   await expect(card.history.getByText('Скан запиту зі штампом реєстрації')).toBeVisible();
 });

@@ -95,8 +95,26 @@ describe('Appendix 4 forms', () => {
     const a = text((await make({ kind: 'form_legal', index })).path, 1);
     expect(a).toContain("від об'єднання громадян без статусу юридичної особи в письмовому вигляді");
     expect(a).not.toContain('від юридичної особи');
-    // No fax number is kept: «Факсом» is underlined but never filled with the phone.
+    // Without a fax number «Факсом» is underlined but never filled with the phone.
     expect(a).not.toMatch(/Факсом \+380/);
+  });
+
+  it('fills «Факсом» with the requester\'s fax and «Дата запиту, підпис» with the date written on the request', async () => {
+    const { index } = registerRequest(
+      t.db,
+      sampleRequest({ requesterType: 'legal', requesterName: 'ТОВ «Калуш-Буд»', channel: 'fax', replyBy: 'fax', fax: '(03472) 7-11-22', requestDate: '2026-11-19', signed: true }),
+    );
+    const p1 = text((await make({ kind: 'form_legal', index })).path, 1);
+    expect(p1).toContain('Факсом (03472) 7-11-22');
+    expect(p1).not.toMatch(/Факсом \+380/);
+    // The request's own date (19.11), not the day it arrived (23.11).
+    expect(p1).toContain('Дата запиту, підпис 19.11.2026, підписано');
+    expect(p1).toContain(`Зареєстровано вх. № ${index} від 23.11.2026`);
+    // A request with no date typed gets none, rather than the day of receipt passed off as its date.
+    const plain = registerRequest(t.db, sampleRequest({ signed: true })).index;
+    expect(text((await make({ kind: 'form_natural', index: plain })).path, 1)).toContain('Дата запиту, підпис підписано');
+    // A date after the receipt is a typing mistake: refused, no number given.
+    expect(() => registerRequest(t.db, sampleRequest({ requestDate: '2026-11-24' }))).toThrow(/Дата на запиті \(24\.11\.2026\) пізніша за дату надходження \(23\.11\.2026\)/);
   });
 
   it('fills the form from a registered request, and says when an official wrote it down (Appendix 3 item 7)', async () => {
@@ -184,6 +202,21 @@ describe('receipt', () => {
     expect(mark.yMin).toBeGreaterThan(page.height * 0.85);
     // The emblem is drawn above the letterhead: the top band of the page is no longer blank.
     expect(pdfImages(r.path)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the executor mark carries the executor\'s own phone from the assignment, and a new executor without one does not inherit it', async () => {
+    const { index } = registerRequest(t.db, sampleRequest({ requesterName: 'Сидоренко Олег Миколайович' }));
+    act(index, 'assign', { executor: 'Коваль Оксана Миколаївна', phone: '(03472) 6-33-44' });
+    expect(getRequest(t.db, { index }).events.at(-1)).toMatchObject({ type: 'assigned', payload: { phone: '(03472) 6-33-44' } });
+    act(index, 'extend', { reason: 'Великий обсяг інформації' });
+    const own = text((await make({ kind: 'letter_extension', index })).path);
+    expect(own).toContain('Оксана КОВАЛЬ (03472) 6-33-44');
+    expect(own).not.toContain('2-21-45');
+    // Reassigned without a phone: the department's phone from Settings, not the previous executor's.
+    act(index, 'assign', { executor: 'Мельник Ірина Петрівна' });
+    const other = text((await make({ kind: 'letter_extension', index })).path);
+    expect(other).toContain('Ірина МЕЛЬНИК (03472) 2-21-45');
+    expect(other).not.toContain('6-33-44');
   });
 
   it('gives the 48-hour moment for an urgent request', async () => {

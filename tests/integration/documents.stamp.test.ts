@@ -10,7 +10,7 @@ import { registerRequest } from '../../src/main/services/registration';
 import { updateSettings } from '../../src/main/services/settings';
 import { AppError } from '../../src/shared/errors';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
-import { contentStreams, fonts, inLowerRightQuarter, kalushSettings, makeScanPdf, pageCount, render, shoot, strayFiles, text, words } from './documents.helpers';
+import { contentStreams, fonts, inLowerRightQuarter, kalushSettings, makeScanPdf, pageCount, readQr, render, shoot, strayFiles, text, words } from './documents.helpers';
 import { failure } from '../helpers/failure';
 
 let t: TempDb;
@@ -37,6 +37,8 @@ describe('stamp sheet', () => {
     const txt = text(r.path);
     expect(txt).toBe('Виконавчий комітет Калуської міської ради Вх. № З-1 від 23.11.2026');
     expect(inLowerRightQuarter(r.path, STAMP_WORDS)).toBe(true);
+    // The QR code beside the words finds the record: holder's code, index, date of receipt.
+    expect(readQr(r.path)).toBe(`RD1|04054346|${index}|2026-11-23`);
     expect(pageCount(r.path)).toBe(1);
     expect(fonts(r.path).length).toBeGreaterThan(0);
     expect(fonts(r.path).every((f) => f.embedded && f.name.includes('LiberationSerif'))).toBe(true);
@@ -183,6 +185,7 @@ describe('stamp on a scan', () => {
 describe('stamped copy', () => {
   it('prints the request as a copy in the Appendix 4 layout with the stamp on page 1, clear of the text', async () => {
     const r = await make({ kind: 'stamped_copy', out: out('copy.pdf') });
+    expect(readQr(r.path)).toBe(`RD1|04054346|${index}|2026-11-23`);
     const p1 = text(r.path, 1);
     expect(p1).toContain('КОПІЯ');
     expect(p1).toContain('ЗАПИТ на отримання публічної інформації');

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openDb } from '../../src/main/db/open';
 import { verifyRegister } from '../../src/main/services/verify';
 import { registerRequest } from '../../src/main/services/registration';
+import { getRequest } from '../../src/main/services/queries';
 import { AppError } from '../../src/shared/errors';
 import { sampleRequest, tempDir } from '../helpers/tempDb';
 
@@ -86,6 +87,23 @@ describe('upgrade from a 0001 register (journal keyed by its name)', () => {
       expect(registerRequest(db, sampleRequest({ receivedAt: '2026-11-24T09:00:00+02:00' })).index).toBe('З-3');
       expect(verifyRegister(db).findings).toEqual([]);
       expect(() => db.sqlite.exec("DELETE FROM requests WHERE incoming_index = 'З-3'")).toThrow(/never deleted/);
+    } finally {
+      db.sqlite.close();
+    }
+  });
+  it('adds the requester\'s fax, the request\'s own date and the executor\'s phone (0005): old rows read as none, new ones keep them', () => {
+    const file = join(dir, 'old-0005.sqlite');
+    copyFileSync(fixture, file);
+    const db = openDb(file, { now: () => new Date('2026-11-24T10:00:00+02:00') });
+    try {
+      const cols = db.sqlite.prepare("SELECT name FROM pragma_table_info('requests')").pluck().all();
+      expect(cols).toEqual(expect.arrayContaining(['fax', 'request_date', 'executor_phone']));
+      // The old registrations' events have no such fields: they read as empty, and verify agrees with the rows.
+      expect(db.sqlite.prepare('SELECT DISTINCT fax, request_date, executor_phone FROM requests').all()).toEqual([{ fax: '', request_date: null, executor_phone: null }]);
+      expect(getRequest(db, { index: 'З-1', year: 2026 })).toMatchObject({ fax: '', requestDate: null });
+      const r = registerRequest(db, sampleRequest({ receivedAt: '2026-11-24T09:00:00+02:00', channel: 'fax', replyBy: 'fax', fax: '(03472) 7-11-22', requestDate: '2026-11-20' }));
+      expect(getRequest(db, { index: r.index })).toMatchObject({ fax: '(03472) 7-11-22', requestDate: '2026-11-20', phone: '+380 67 123 45 67' });
+      expect(verifyRegister(db).findings).toEqual([]);
     } finally {
       db.sqlite.close();
     }

@@ -2,9 +2,11 @@
  * The installers' configuration, checked by electron-builder's own validator and against what its docs
  * say each setting replaces. Packaging itself needs the Electron download, which these machines lack.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, lstatSync, type Stats, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -82,4 +84,80 @@ describe('the built entries and their chunks', () => {
       if (entry === 'dist/cli.mjs') expect(files.some((f) => f.includes('/chunks/'))).toBe(true);
       for (const f of files) expect(isExcluded(f), f).toBe(false);
     });
+});
+
+/** A package's production closure as electron-builder packs it: every dependency, resolved the way Node does. */
+function closure(name: string, from: string, seen = new Map<string, string>()): Map<string, string> {
+  const require = createRequire(join(from, 'noop.js'));
+  let dir: string;
+  try {
+    dir = dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    return seen; // an optional or browser-only dependency that is not installed
+  }
+  if (seen.has(dir)) return seen;
+  seen.set(dir, name);
+  const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  for (const dep of Object.keys(meta.dependencies ?? {})) closure(dep, dir, seen);
+  return seen;
+}
+
+describe('the installer\'s copy of shevchenko', () => {
+  it('declines the letters\' names with only the files electron-builder keeps of @tensorflow', () => {
+    // electron-builder's own matcher for node_modules (only the `files` exclusions apply there).
+    const require = createRequire(join(root, 'node_modules', 'electron-builder', 'package.json'));
+    const { FileMatcher, getNodeModuleFileMatcher } = require('app-builder-lib/out/fileMatcher.js');
+    const main = getNodeModuleFileMatcher(root, '', (s: string) => s, {}, { config, debugLogger: { isEnabled: false } });
+    const target = mkdtempSync(join(tmpdir(), 'rd-pack-'));
+    let before = 0;
+    let kept = 0;
+    try {
+      for (const [dir] of closure('shevchenko', root)) {
+        const dest = relative(root, dir); // node_modules/…, as the app's asar holds it
+        const filter = new FileMatcher(dir, dest, (s: string) => s, main.patterns).createFilter();
+        const walk = (d: string): void => {
+          for (const name of readdirSync(d)) {
+            const file = join(d, name);
+            const stat = lstatSync(file) as Stats & { moduleFullFilePath?: string };
+            stat.moduleFullFilePath = join(dest, relative(dir, file));
+            if (stat.isDirectory()) {
+              if (name === 'node_modules') continue; // nested packages are in the closure on their own
+              if (filter(file, stat)) walk(file);
+              continue;
+            }
+            if (dir.includes('@tensorflow')) before += stat.size;
+            if (!filter(file, stat)) continue;
+            if (dir.includes('@tensorflow')) kept += stat.size;
+            mkdirSync(dirname(join(target, stat.moduleFullFilePath)), { recursive: true });
+            copyFileSync(file, join(target, stat.moduleFullFilePath));
+          }
+        };
+        walk(dir);
+      }
+      // The trimmed set is a small part of what npm installs, yet declension (with the classifier) runs.
+      expect(before).toBeGreaterThan(150e6);
+      expect(kept).toBeLessThan(15e6);
+      const script = `
+        const s = require('shevchenko');
+        (async () => {
+          const out = [];
+          for (const n of ${JSON.stringify(['Сидоренко Олег Миколайович', 'Білий Іван Петрович', 'Петренко Марія Іванівна', 'Коваль Андрій Петрович'])}) {
+            const [familyName, givenName, patronymicName] = n.split(' ');
+            const gender = await s.detectGender({ familyName, givenName, patronymicName });
+            const d = await s.inDative({ familyName, givenName, patronymicName, gender });
+            out.push([d.familyName, d.givenName, d.patronymicName].join(' '));
+          }
+          console.log(JSON.stringify(out));
+        })().catch((e) => { console.error(e); process.exit(1); });`;
+      const out = execFileSync(process.execPath, ['-e', script], { cwd: target, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+      expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual([
+        'Сидоренку Олегу Миколайовичу',
+        'Білому Івану Петровичу', // the classifier's answer: an adjective-like surname
+        'Петренко Марії Іванівні',
+        'Ковалю Андрію Петровичу',
+      ]);
+    } finally {
+      rmSync(target, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -29,6 +29,9 @@ export const requests = sqliteTable(
     postalAddress: text('postal_address').notNull(),
     email: text('email').notNull(),
     phone: text('phone').notNull(),
+    // Since 0005: the requester's fax (Appendix 4 «Факсом»), the date written on the request.
+    fax: text('fax').notNull().default(''),
+    requestDate: text('request_date'),
     description: text('description').notNull(),
     urgent: integer('urgent', { mode: 'boolean' }).notNull(),
     urgentReason: text('urgent_reason').notNull(),
@@ -41,6 +44,8 @@ export const requests = sqliteTable(
     // Projection of the folded state, rewritten in the same transaction as each new event.
     status: text('status').notNull(),
     executor: text('executor'),
+    // Since 0005: the executor's own phone from the `assign` event, for the letters' executor mark.
+    executorPhone: text('executor_phone'),
     dueDate: text('due_date'),
     dueAt: text('due_at'),
     state: text('state').notNull(),

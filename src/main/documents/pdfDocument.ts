@@ -65,5 +65,6 @@ export function pdfkitPainter(doc: Doc): Painter {
     line: (x1, y1, x2, y2, w) => void doc.lineWidth(w).moveTo(x1, y1).lineTo(x2, y2).stroke('black'),
     // No line breaking and an absolute baseline: the stamp may sit inside the page margin.
     text: (s, x, baseline, size, bold) => void use(size, bold).fillColor('black').text(s, x, baseline, { lineBreak: false, baseline: 'alphabetic' }),
+    square: (x, y, size) => void doc.rect(x, y, size, size).fill('black'),
   };
 }

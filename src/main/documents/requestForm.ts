@@ -49,7 +49,7 @@ function requesterText(r: RequestView): string {
 function wayValue(r: RequestView, way: ReplyWay): string {
   if (r.replyBy !== way) return '';
   if (way === 'post') return r.postalAddress;
-  // The register keeps no fax number of the requester: a phone is never written as one.
+  if (way === 'fax') return r.fax; // the requester's fax, never the phone
   return way === 'email' ? r.email : '';
 }
 
@@ -116,7 +116,8 @@ export function drawRequestForm(doc: Doc, s: Settings, o: FormOptions): void {
   para(doc, FORM.answer, { indent: false, align: 'left' });
   answerWays(doc, r);
   sideField(doc, FORM.phone, r ? r.phone || '—' : null);
-  sideField(doc, FORM.dateSign, r ? `${ukDate(r.receivedDate)}${r.signed ? ', підписано' : ''}` : null);
+  // The date written on the request, not the day it arrived; a request with none gets none.
+  sideField(doc, FORM.dateSign, r ? [r.requestDate ? ukDate(r.requestDate) : '', r.signed ? 'підписано' : ''].filter(Boolean).join(', ') || '—' : null);
   if (r?.filledByOfficial) para(doc, writtenByOfficial(r.filledByOfficial.name, r.filledByOfficial.phone), { size: 11 });
   sideField(doc, FORM.registered, r ? `вх. № ${r.index} від ${ukDate(r.receivedDate)}` : null);
   notesPage(doc, s);

@@ -18,6 +18,7 @@ import {
   type DocumentResult,
   type LetterKind,
   type PrintPort,
+  type StampPlacement,
 } from '../../shared/documents';
 import type { RequestView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
@@ -31,7 +32,7 @@ import { drawRequestForm, type FormKind } from '../documents/requestForm';
 import { FORM } from '../documents/requestFormText';
 import { holderName, stampContent } from '../documents/stamp';
 import { stampedCopy } from '../documents/stampedCopy';
-import { stampOnto } from '../documents/stampOnto';
+import { stampOnto, type StampAt } from '../documents/stampOnto';
 import { calibrationSheet, stampSheet } from '../documents/stampSheet';
 import { insertEvent, newEvent } from './eventLog';
 import { calendarAndRules, refreshProjection } from './projection';
@@ -46,6 +47,9 @@ interface Job {
   onto?: string;
   outgoingIndex?: string;
   requestSheets?: number;
+  stampAt?: StampAt;
+  /** Set by the stamp on a scan: where the stamp went. */
+  placed?: StampPlacement;
 }
 
 const need = (r: RequestView | null): RequestView => {
@@ -78,7 +82,9 @@ const RENDER: Record<DocumentKind, (j: Job) => Promise<Uint8Array>> = {
   stamp_sheet: (j) => stampSheet(stampContent(need(j.request), j.settings), j.settings.stamp),
   stamp_onto: async (j) => {
     const content = stampContent(need(j.request), j.settings);
-    return stampOnto(readScan(j.onto), content, j.settings.stamp);
+    const { bytes, placement } = await stampOnto(readScan(j.onto), content, j.settings.stamp, j.stampAt);
+    j.placed = placement;
+    return bytes;
   },
   stamped_copy: (j) => stampedCopy(need(j.request), j.settings),
   stamp_calibration: (j) =>
@@ -120,11 +126,12 @@ export async function makeDocument(db: Db | null, raw: unknown): Promise<MadeDoc
   const recorded = db && request && !input.preview && RECORDED_KINDS.includes(input.kind);
   // Refused before anything is written; checked again in the transaction that records it.
   if (recorded && input.outgoingIndex) assertOutgoingFree(db, input.outgoingIndex, Number(kyivDate(db.now()).slice(0, 4)), { requestId: request.id, kind: input.kind });
-  const bytes = await RENDER[input.kind]({ now: db?.now() ?? new Date(), settings, request, onto: input.onto, outgoingIndex: input.outgoingIndex, requestSheets: input.requestSheets });
+  const job: Job = { now: db?.now() ?? new Date(), settings, request, onto: input.onto, outgoingIndex: input.outgoingIndex, requestSheets: input.requestSheets, stampAt: input.stampAt };
+  const bytes = await RENDER[input.kind](job);
   await writePdf(out, bytes);
   let eventId: string | undefined;
   if (recorded) eventId = recordIssue(db, request.id, input.kind, input.outgoingIndex);
-  return { kind: input.kind, path: out, bytes, ...(eventId ? { eventId } : {}) };
+  return { kind: input.kind, path: out, bytes, ...(eventId ? { eventId } : {}), ...(job.placed ? { stamp: job.placed } : {}) };
 }
 
 function recordIssue(db: Db, requestId: string, kind: DocumentKind, outgoingIndex?: string): string {

@@ -29,6 +29,8 @@ export interface RequestRow {
   postal_address: string;
   email: string;
   phone: string;
+  fax: string;
+  request_date: string | null;
   description: string;
   urgent: number;
   urgent_reason: string;
@@ -40,6 +42,7 @@ export interface RequestRow {
   missing: string;
   status: string;
   executor: string | null;
+  executor_phone: string | null;
   due_date: string | null;
   due_at: string | null;
   state: string;
@@ -63,6 +66,8 @@ export function rowToRecord(r: RequestRow): RequestRecord {
     postalAddress: r.postal_address,
     email: r.email,
     phone: r.phone,
+    fax: r.fax,
+    requestDate: r.request_date,
     description: r.description,
     urgent: r.urgent === 1,
     urgentReason: r.urgent_reason,
@@ -91,8 +96,8 @@ export function refreshProjection(db: Db, requestId: string, ctx = calendarAndRu
   const record = applyCorrections(db, rowToRecord(row), events);
   const state = deriveState(record, events, ctx.cal, ctx.rules);
   prepared(
-    db, 'UPDATE requests SET status = ?, executor = ?, due_date = ?, due_at = ?, state = ?, updated_at = ? WHERE id = ?')
-    .run(state.status, state.executor, state.due?.dueDate ?? null, state.due?.dueAt ?? null, JSON.stringify(state), new Date().toISOString(), requestId);
+    db, 'UPDATE requests SET status = ?, executor = ?, executor_phone = ?, due_date = ?, due_at = ?, state = ?, updated_at = ? WHERE id = ?')
+    .run(state.status, state.executor, state.executorPhone, state.due?.dueDate ?? null, state.due?.dueAt ?? null, JSON.stringify(state), new Date().toISOString(), requestId);
   writeSearchEntry(db.sqlite, row.pk, requestId, record, state);
   return { record, state, events };
 }
@@ -110,10 +115,10 @@ function applyCorrections(db: Db, record: RequestRecord, events: readonly Reques
   prepared(
     db,
     `UPDATE requests SET channel = ?, form = ?, requester_type = ?, requester_name = ?, postal_address = ?, email = ?, phone = ?,
-      description = ?, urgent = ?, urgent_reason = ?, reply_by = ?, signed = ?, official_name = ?, official_phone = ?, complete = ?, missing = ?
+      fax = ?, request_date = ?, description = ?, urgent = ?, urgent_reason = ?, reply_by = ?, signed = ?, official_name = ?, official_phone = ?, complete = ?, missing = ?
      WHERE id = ?`,
   ).run(
-    next.channel, next.form, next.requesterType, next.requesterName, next.postalAddress, next.email, next.phone, next.description,
+    next.channel, next.form, next.requesterType, next.requesterName, next.postalAddress, next.email, next.phone, next.fax, next.requestDate, next.description,
     next.urgent ? 1 : 0, next.urgentReason, next.replyBy, next.signed ? 1 : 0, next.filledByOfficial?.name ?? null,
     next.filledByOfficial?.phone ?? null, next.complete ? 1 : 0, JSON.stringify(missing), record.id,
   );

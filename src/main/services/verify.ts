@@ -41,7 +41,7 @@ export const GUARD_TRIGGERS = [
 
 const REGISTRATION_FIELDS = [
   'receivedAt', 'channel', 'form', 'requesterType', 'requesterName', 'postalAddress', 'email', 'phone',
-  'description', 'urgent', 'urgentReason', 'replyBy', 'signed', 'filledByOfficial',
+  'fax', 'requestDate', 'description', 'urgent', 'urgentReason', 'replyBy', 'signed', 'filledByOfficial',
 ] as const satisfies readonly (keyof Registration)[];
 
 function checkFile(db: Db, findings: string[]): void {

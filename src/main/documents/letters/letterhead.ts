@@ -91,9 +91,10 @@ function letterhead(doc: Doc, s: Settings, holder: string): void {
 }
 
 /** «Відмітка про виконавця» in the lower left of the last page: who prepared the letter and their phone. */
-function executorMark(doc: Doc, s: Settings, executor: string): void {
+function executorMark(doc: Doc, s: Settings, executor: string, ownPhone: string | null): void {
   const { x, w } = area(doc);
-  const phone = s.council.executorPhone || s.council.phone;
+  // The executor's own phone from the assignment; else the department's from Settings.
+  const phone = ownPhone || s.council.executorPhone || s.council.phone;
   const lines = [signatureName(executor), phone].filter(Boolean);
   const bottom = doc.page.height - doc.page.margins.bottom;
   const height = lines.length * SMALL_SIZE * 1.25;
@@ -133,6 +134,6 @@ export async function renderLetter(ctx: LetterContext, body: LetterBody): Promis
     para(doc, keepTogether(body.enclosure), { indent: false, align: 'left' });
   }
   signature(doc, signer.position, signer.name);
-  if (ctx.request.state.executor) executorMark(doc, s, ctx.request.state.executor);
+  if (ctx.request.state.executor) executorMark(doc, s, ctx.request.state.executor, ctx.request.state.executorPhone);
   return finish(d);
 }
