@@ -17,6 +17,7 @@ import { raiseCounter } from '../services/numbers';
 import { insertRequestRow } from '../services/registration';
 import { connectionError } from './push';
 import { getCursor, setMeta, SYNC_KEYS } from './state';
+import { applyUnused, UNUSED_EVENT, type UnusedPayload } from './yearEnd';
 
 export interface ServerEvent extends EventColumns {
   cursor: number;
@@ -75,6 +76,11 @@ export function applyPage(db: Db, page: ServerEvent[]): number {
       if (local) {
         // Our own event whose acknowledgement was lost: the server has it, so it leaves the outbox.
         if (local.synced_at === null) prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ?').run(syncedAt, r.id);
+        continue;
+      }
+      if (r.type === UNUSED_EVENT) {
+        // Not a request's event: it closes a reserved number (see yearEnd.ts); no log row here.
+        applyUnused(db, JSON.parse(r.payload) as UnusedPayload, r.request_id, r.at);
         continue;
       }
       const e = rowToEvent(r);

@@ -157,6 +157,30 @@ END $$;
 CREATE TRIGGER events_notify AFTER INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION events_notify();
 `,
   },
+  {
+    version: 2,
+    name: 'reserved numbers never used, closed at the year end',
+    sql: `
+-- A desk gives back, after the year's end, the numbers of that year it leased and never used: each
+-- comes as an event 'number_unused' under its own request id, so every desk's journal shows it,
+-- and takes its row in numbers, so it is never given again. Only the desk that holds the lease may.
+CREATE OR REPLACE FUNCTION events_number() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF NEW.type IN ('registered', 'number_unused') AND NOT EXISTS (SELECT 1 FROM events WHERE id = NEW.id) THEN
+    IF NEW.type = 'number_unused' AND NOT EXISTS (
+      SELECT 1 FROM number_leases l
+       WHERE l.journal_id = NEW.payload::jsonb->>'journalId' AND l.year = (NEW.payload::jsonb->>'year')::int
+         AND l.seq = (NEW.payload::jsonb->>'seq')::int AND l.desk = NEW.desk) THEN
+      RAISE EXCEPTION 'number % of % was not leased to desk %', NEW.payload::jsonb->>'seq', NEW.payload::jsonb->>'year', NEW.desk;
+    END IF;
+    INSERT INTO numbers (request_id, journal_id, year, series, seq, incoming_index, desk)
+    VALUES (NEW.request_id, coalesce(NEW.payload::jsonb->>'journalId', 'main'), (NEW.payload::jsonb->>'year')::int,
+            coalesce(NEW.payload::jsonb->>'series', ''), (NEW.payload::jsonb->>'seq')::int, NEW.payload::jsonb->>'index', NEW.desk);
+  END IF;
+  RETURN NEW;
+END $$;
+`,
+  },
 ];
 
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1]!.version;

@@ -10,6 +10,7 @@ import { refillLeases } from './leases';
 import { checkIdentity, rotateGeneration } from './identity';
 import { checkServerSchema, connectServer } from './server';
 import { getMeta, setMeta, SYNC_KEYS } from './state';
+import { closeEndedYears, sendClosedYears } from './yearEnd';
 import type pg from 'pg';
 
 export interface SyncOptions {
@@ -48,7 +49,10 @@ export async function syncWithClient(db: Db, client: pg.Client, opts: SyncOption
   await registerDesk(client, db.deskId, name);
   await checkIdentity(db, client);
   if (getMeta(db, SYNC_KEYS.deskName) === undefined) setMeta(db, SYNC_KEYS.deskName, name);
+  // Closed here first, so no registration can take a number the journal will show as unused.
+  closeEndedYears(db);
   const push = await pushOutbox(db, client, opts.batchSize);
+  await sendClosedYears(db, client);
   await refillLeases(db, client, opts.leaseSize);
   const pull = await pullEvents(db, client, opts.pageSize);
   await rotateGeneration(db, client);
