@@ -181,6 +181,25 @@ BEGIN
 END $$;
 `,
   },
+  {
+    version: 3,
+    name: 'anchors of each desk\'s keyed event chain',
+    sql: `
+-- Each desk's chain head and checkpoints, sent at every sync: outside the desk's file, so an event
+-- removed from its log — even the very last one, with the row counter fixed — is found by verify.
+-- Keyed by the event, not the position: a register restored from a backup reuses positions.
+CREATE TABLE chain_anchors (
+  desk text NOT NULL,
+  event_id uuid NOT NULL,
+  pos bigint NOT NULL,
+  hash text NOT NULL,
+  mac text NOT NULL,
+  at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (desk, event_id)
+);
+CREATE TRIGGER chain_anchors_no_update BEFORE UPDATE OR DELETE ON chain_anchors FOR EACH ROW EXECUTE FUNCTION events_append_only();
+`,
+  },
 ];
 
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1]!.version;

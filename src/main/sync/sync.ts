@@ -11,6 +11,7 @@ import { checkIdentity, rotateGeneration } from './identity';
 import { checkServerSchema, connectServer } from './server';
 import { getMeta, setMeta, SYNC_KEYS } from './state';
 import { closeEndedYears, sendClosedYears } from './yearEnd';
+import { sendAnchors } from './anchors';
 import type pg from 'pg';
 
 export interface SyncOptions {
@@ -55,6 +56,8 @@ export async function syncWithClient(db: Db, client: pg.Client, opts: SyncOption
   await sendClosedYears(db, client);
   await refillLeases(db, client, opts.leaseSize);
   const pull = await pullEvents(db, client, opts.pageSize);
+  // After the pull, so the head anchored is the whole log as it now stands.
+  await sendAnchors(db, client);
   await rotateGeneration(db, client);
   setMeta(db, SYNC_KEYS.lastSync, new Date().toISOString());
   return { pushed: push.pushed, pulled: pull.pulled, cursor: pull.cursor, rejected: push.rejected };
