@@ -200,6 +200,47 @@ CREATE TABLE chain_anchors (
 CREATE TRIGGER chain_anchors_no_update BEFORE UPDATE OR DELETE ON chain_anchors FOR EACH ROW EXECUTE FUNCTION events_append_only();
 `,
   },
+  {
+    version: 4,
+    name: 'a register moved on purpose: desk identities retired by adoption',
+    sql: `
+-- registry-desk adopt: the administrator gives a register moved to a new computer a new desk
+-- identity; the old one is retired (its copy left behind is held at its next contact), keeps its
+-- history and its leases (which it may have used offline), and is never leased a number again.
+ALTER TABLE desks ADD COLUMN retired_at timestamptz, ADD COLUMN successor text;
+ALTER TABLE desks DROP CONSTRAINT desks_name_key;
+CREATE UNIQUE INDEX desks_live_name ON desks (name) WHERE retired_at IS NULL;
+
+CREATE OR REPLACE FUNCTION lease_numbers(p_desk text, p_journal text, p_year integer, p_want integer)
+RETURNS SETOF integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  have integer;
+  more integer;
+  upto integer;
+BEGIN
+  IF p_want < 0 OR p_want > 1000 THEN RAISE EXCEPTION 'lease size out of range'; END IF;
+  IF EXISTS (SELECT 1 FROM desks WHERE id = p_desk AND retired_at IS NOT NULL) THEN
+    RAISE EXCEPTION 'desk % is retired (its register was adopted elsewhere)', p_desk;
+  END IF;
+  SELECT count(*) INTO have FROM number_leases l
+   WHERE l.journal_id = p_journal AND l.year = p_year AND l.desk = p_desk
+     AND NOT EXISTS (SELECT 1 FROM numbers n WHERE n.journal_id = l.journal_id AND n.year = l.year AND n.series = '' AND n.seq = l.seq);
+  more := greatest(p_want - have, 0);
+  IF more > 0 THEN
+    INSERT INTO number_counters AS c (journal_id, year, last)
+      VALUES (p_journal, p_year, coalesce((SELECT max(seq) FROM numbers WHERE journal_id = p_journal AND year = p_year AND series = ''), 0) + more)
+      ON CONFLICT (journal_id, year) DO UPDATE SET last = c.last + more
+      RETURNING c.last INTO upto;
+    INSERT INTO number_leases (journal_id, year, seq, desk)
+      SELECT p_journal, p_year, s, p_desk FROM generate_series(upto - more + 1, upto) AS s;
+  END IF;
+  RETURN QUERY SELECT l.seq FROM number_leases l
+   WHERE l.journal_id = p_journal AND l.year = p_year AND l.desk = p_desk
+     AND NOT EXISTS (SELECT 1 FROM numbers n WHERE n.journal_id = l.journal_id AND n.year = l.year AND n.series = '' AND n.seq = l.seq)
+   ORDER BY l.seq;
+END $$;
+`,
+  },
 ];
 
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1]!.version;
