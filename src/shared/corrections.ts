@@ -5,7 +5,6 @@
  * event order — a pure fold, so every desk holding the same events shows the same data.
  */
 import type { CorrectableRegistration, EventPayloads, Registration, RequestEvent } from './domain';
-import { compareEvents } from './requestState';
 
 const REGISTRATION_KEYS = [
   'channel', 'form', 'requesterType', 'requesterName', 'postalAddress', 'email', 'phone', 'description',
@@ -14,7 +13,8 @@ const REGISTRATION_KEYS = [
 
 /** The registration as it stands after every correction. */
 export function currentRegistration(events: readonly RequestEvent[]): Registration | null {
-  const sorted = [...events].sort(compareEvents);
+  // In the fold's order, as given (see deriveState).
+  const sorted = events;
   const first = sorted.find((e) => e.type === 'registered');
   if (!first) return null;
   const p = first.payload as EventPayloads['registered'];

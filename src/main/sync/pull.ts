@@ -6,11 +6,11 @@
 import type pg from 'pg';
 import type { RequestEvent } from '../../shared/domain';
 import { missingParts } from '../../shared/registration';
-import { advanceCursor } from '../../shared/sync/cursor';
+import { advanceCursor, serverPlace } from '../../shared/sync/cursor';
 import { parseHlc, receive } from '../../shared/sync/hlc';
 import { AppError } from '../../shared/errors';
 import { prepared, type Db } from '../db/open';
-import { insertEvent, rowToEvent, type EventColumns } from '../services/eventLog';
+import { eventWriter, rowToEvent, type EventColumns } from '../services/eventLog';
 import { calendarAndRules, refreshProjection } from '../services/projection';
 import { MAIN_JOURNAL } from '../services/journals';
 import { raiseCounter } from '../services/numbers';
@@ -69,13 +69,18 @@ export function applyPage(db: Db, page: ServerEvent[]): number {
   const run = db.sqlite.transaction(() => {
     const next = advanceCursor(getCursor(db), page);
     const touched = new Set<string>();
-    const syncedAt = new Date().toISOString();
     let added = 0;
+    const append = eventWriter(db);
     for (const r of page) {
-      const local = prepared(db, 'SELECT synced_at FROM events WHERE id = ?').get(r.id) as { synced_at: string | null } | undefined;
+      const syncedAt = serverPlace(r.cursor);
+      const local = prepared(db, 'SELECT synced_at, request_id FROM events WHERE id = ?').get(r.id) as { synced_at: string | null; request_id: string } | undefined;
       if (local) {
-        // Our own event whose acknowledgement was lost: the server has it, so it leaves the outbox.
-        if (local.synced_at === null) prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ?').run(syncedAt, r.id);
+        // Our own event: its acknowledgement was lost (it leaves the outbox), or its place in the
+        // server's order is news here. Either way its request folds again in that order.
+        if (local.synced_at !== syncedAt) {
+          prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ?').run(syncedAt, r.id);
+          touched.add(local.request_id);
+        }
         continue;
       }
       if (r.type === UNUSED_EVENT) {
@@ -86,7 +91,7 @@ export function applyPage(db: Db, page: ServerEvent[]): number {
       const e = rowToEvent(r);
       if (e.type === 'registered') applyRegistration(db, e as RequestEvent<'registered'>);
       if (e.type === 'attached') applyAttachment(db, e as RequestEvent<'attached'>, r);
-      insertEvent(db, e, syncedAt);
+      append(e, syncedAt);
       const remote = parseHlc(e.hlc);
       if (remote) db.hlc = receive(db.hlc, remote, db.now().getTime());
       touched.add(e.requestId);

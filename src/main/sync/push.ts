@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { AppError } from '../../shared/errors';
 import { prepared, type Db } from '../db/open';
 import type { EventColumns } from '../services/eventLog';
+import { serverPlace } from '../../shared/sync/cursor';
 
 export interface OutboxRow extends EventColumns {
   pos: number;
@@ -110,12 +111,23 @@ async function sendBatch(db: Db, client: pg.Client, rows: OutboxRow[]): Promise<
   return rejected;
 }
 
+/** The server's cursor of each event (a replayed one keeps the place it was first given). */
+export async function placesOf(client: pg.Client, ids: string[]): Promise<{ id: string; cursor: number }[]> {
+  if (ids.length === 0) return [];
+  try {
+    return (await client.query<{ id: string; cursor: number }>('SELECT id::text AS id, cursor::float8 AS cursor FROM events WHERE id = ANY($1::uuid[])', [ids])).rows;
+  } catch (e) {
+    throw connectionError(e);
+  }
+}
+
 export async function pushOutbox(db: Db, client: pg.Client, batchSize = 500): Promise<PushResult> {
   let after = 0;
   let pushed = 0;
   const rejected: Rejected[] = [];
-  const mark = db.sqlite.transaction((ids: string[], at: string) => {
-    for (const id of ids) prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ? AND synced_at IS NULL').run(at, id);
+  // Marked with the event's place in the server's order, which is what the fold goes by.
+  const mark = db.sqlite.transaction((placed: { id: string; cursor: number }[]) => {
+    for (const p of placed) prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ? AND synced_at IS NULL').run(serverPlace(p.cursor), p.id);
   });
   for (;;) {
     const rows = prepared(db, 'SELECT pos, id, request_id, type, payload, at, desk, user, hlc FROM events WHERE synced_at IS NULL AND pos > ? ORDER BY pos LIMIT ?')
@@ -125,7 +137,7 @@ export async function pushOutbox(db: Db, client: pg.Client, batchSize = 500): Pr
     const badIds = new Set(bad.map((b) => b.id));
     // Only after the server's COMMIT returned: a crash before this line means a harmless re-send.
     const ok = rows.filter((r) => !badIds.has(r.id)).map((r) => r.id);
-    mark(ok, new Date().toISOString());
+    mark(await placesOf(client, ok));
     pushed += ok.length;
     rejected.push(...bad);
     after = rows[rows.length - 1]!.pos;

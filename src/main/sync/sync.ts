@@ -12,6 +12,7 @@ import { checkServerSchema, connectServer } from './server';
 import { getMeta, setMeta, SYNC_KEYS } from './state';
 import { closeEndedYears, sendClosedYears } from './yearEnd';
 import { sendAnchors } from './anchors';
+import { restampLegacyPlaces } from './foldOrder';
 import type pg from 'pg';
 
 export interface SyncOptions {
@@ -58,6 +59,7 @@ export async function syncWithClient(db: Db, client: pg.Client, opts: SyncOption
   await sendClosedYears(db, client);
   await refillLeases(db, client, opts.leaseSize);
   const pull = await pullEvents(db, client, opts.pageSize);
+  await restampLegacyPlaces(db, client);
   // After the pull, so the head anchored is the whole log as it now stands.
   await sendAnchors(db, client);
   await rotateGeneration(db, client);

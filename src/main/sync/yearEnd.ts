@@ -67,6 +67,8 @@ const pending = (db: Db): Closing[] => JSON.parse(getMeta(db, CLOSING) ?? '[]') 
 export function closeEndedYears(db: Db): number {
   if (!usesLeases(db)) return 0;
   const year = Number(kyivDate(db.now()).slice(0, 4));
+  // A read first: a sync takes no write lock before its push unless a year really has ended.
+  if (!prepared(db, 'SELECT 1 FROM number_leases WHERE year < ? AND request_id IS NULL LIMIT 1').get(year)) return 0;
   const s = getSettings(db);
   const run = db.sqlite.transaction(() => {
     const free = prepared(db, 'SELECT journal_id, year, seq FROM number_leases WHERE year < ? AND request_id IS NULL ORDER BY journal_id, year, seq').all(year) as {
