@@ -2,13 +2,14 @@
  * The Electron shell: opens the register in the user's data folder, binds the API to IPC and
  * opens one locked-down window. Everything else lives in services that run under plain Node.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_CALL } from '../../shared/api/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createHandlers, dispatch } from '../api/handlers';
 import { openDb, type Db } from '../db/open';
+import { sealedKeyStore } from '../db/sealedKeyStore';
 import { takeLock, type HeldLock } from '../db/ownerLock';
 import { useNativeBinding } from '../db/sqlite';
 import { grantFolder } from '../services/files';
@@ -62,7 +63,8 @@ function openRegister(): Db | null {
     if (!app.isPackaged) useNativeBinding(electronAddonPath(app.getAppPath(), process.versions.electron));
     // One owner per register: a restore (or another copy of the app) must not write beside this one.
     ownerLock = takeLock(file, 'app');
-    return openDb(file);
+    // The chain key in the OS keychain (safeStorage); a key file the CLI made beside it moves in.
+    return openDb(file, { keyStore: sealedKeyStore(file, safeStorage) });
   } catch (e) {
     ownerLock?.release();
     ownerLock = null;
