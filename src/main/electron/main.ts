@@ -12,11 +12,11 @@ import { openDb, type Db } from '../db/open';
 import { sealedKeyStore } from '../db/sealedKeyStore';
 import { takeLock, type HeldLock } from '../db/ownerLock';
 import { useNativeBinding } from '../db/sqlite';
-import { grantFolder } from '../services/files';
 import { electronAddonPath } from './nativeAddon';
 import { describeOpenFailure } from './openFailure';
 import { electronPrintPort } from './printing';
 import { safeStorageSecrets } from './secrets';
+import { chooseGrantedFolder, restoreGrantedFolders } from './grantedFolders';
 import { SyncAgent } from '../sync/agent';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -82,19 +82,14 @@ function start(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   db = openRegister();
   if (!db) return;
-  // No folder-picking dialog yet: the person's own Documents, Downloads and Desktop stand in for
-  // the folders they would choose; the API reaches nothing else but the register's folder.
-  for (const k of ['documents', 'downloads', 'desktop'] as const) {
-    try {
-      grantFolder(db, app.getPath(k));
-    } catch {
-      /* a missing special folder grants nothing */
-    }
-  }
+  // Beyond the register's own folder the API reaches only folders the person chose in the dialog.
+  const grantsFile = join(app.getPath('userData'), 'granted-folders.json');
+  restoreGrantedFolders(db, grantsFile);
   const secrets = safeStorageSecrets(join(app.getPath('userData'), 'server-password.bin'));
   agent = new SyncAgent(db, secrets);
   agent.start();
-  const handlers = createHandlers(db, electronPrintPort(() => mainWindow), { agent, secrets });
+  const opened = db;
+  const handlers = createHandlers(db, electronPrintPort(() => mainWindow), { agent, secrets }, { chooseFolder: () => chooseGrantedFolder(opened, grantsFile, mainWindow) });
   ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
     // Only our own page may call: a frame from anywhere else gets nothing.
     const url = event.senderFrame?.url ?? '';
