@@ -5,7 +5,6 @@
  * event order — a pure fold, so every desk holding the same events shows the same data.
  */
 import type { CorrectableRegistration, EventPayloads, Registration, RequestEvent } from './domain';
-import { compareEvents } from './requestState';
 
 const REGISTRATION_KEYS = [
   'channel', 'form', 'requesterType', 'requesterName', 'postalAddress', 'email', 'phone', 'fax', 'requestDate', 'description',
@@ -17,7 +16,8 @@ const ADDED_LATER = { fax: '', requestDate: null } as const;
 
 /** The registration as it stands after every correction. */
 export function currentRegistration(events: readonly RequestEvent[]): Registration | null {
-  const sorted = [...events].sort(compareEvents);
+  // In the fold's order, as given (see deriveState).
+  const sorted = events;
   const first = sorted.find((e) => e.type === 'registered');
   if (!first) return null;
   const p = first.payload as EventPayloads['registered'];

@@ -41,7 +41,17 @@ export const JOURNAL_COLUMNS = [
 export type JournalKey = (typeof JOURNAL_COLUMNS)[number]['key'];
 
 /** Typed values: numbers, texts, and dates in the forms `ColumnType` names; null is an empty cell. */
-export type JournalRow = { [K in JournalKey]: K extends 'no' ? number : string | null } & { voided: boolean };
+export type JournalRow = { [K in JournalKey]: K extends 'no' ? number : string | null } & { voided: boolean; unused?: true };
+
+/** What the journal says of a reserved number no request took by the year's end (issue 9). */
+export const UNUSED_RESULT = 'зарезервований, не використаний';
+
+/** A number of the shared series leased to a desk and never used, shown where its number falls. */
+export function unusedRow(no: number, index: string): JournalRow {
+  const blank = Object.fromEntries(JOURNAL_COLUMNS.map((c) => [c.key, null])) as { [K in JournalKey]: null };
+  // The closing line of the journal counts them; the row itself says only what became of the number.
+  return { ...blank, no, index, result: UNUSED_RESULT, voided: false, unused: true };
+}
 
 export const ddmmyyyy = (d: IsoDate): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 /** An instant written in Kyiv time (`2026-11-23T10:05:00+02:00`) as `23.11.2026 10:05`, for messages: never ISO. */

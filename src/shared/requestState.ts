@@ -27,9 +27,6 @@ import { setAside } from './sync/conflicts';
  */
 export const FOLD_VERSION = 3;
 
-export const compareEvents = (a: RequestEvent, b: RequestEvent): number =>
-  a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
 function initialState(): RequestState {
   return {
     status: 'registered',
@@ -102,7 +99,9 @@ export function deriveState(
   };
   // A final action a person set aside after a conflict stays in the history but decides nothing.
   const aside = setAside(events);
-  for (const e of [...events].sort(compareEvents)) {
+  // In the order given: the fold's order is the register's (the server's order, then this desk's
+  // unsent events by HLC — see loadEvents), which no event alone can tell.
+  for (const e of events) {
     if (aside.has(e.id)) continue;
     s.warnings.push(...((e.payload as { warnings?: TermWarning[] }).warnings ?? []));
     const out = (e.payload as { outgoingIndex?: string }).outgoingIndex;

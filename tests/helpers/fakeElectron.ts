@@ -26,6 +26,9 @@ export interface ShellRecord {
   exitCode: number | null;
   quits: number;
   ready: Promise<void> | null;
+  /** What the folder dialog answers (default: cancelled); each dialog shown is recorded. */
+  openDialog?: { canceled: boolean; filePaths: string[] };
+  dialogsShown?: unknown[];
 }
 
 // On globalThis: `vi.resetModules()` makes a fresh copy of this module, the mock keeps the first.
@@ -44,6 +47,8 @@ export function resetShell(): void {
     exitCode: null,
     quits: 0,
     ready: null,
+    openDialog: { canceled: true, filePaths: [] },
+    dialogsShown: [],
   } satisfies ShellRecord);
 }
 
@@ -83,7 +88,10 @@ export function electronModule() {
   return {
     app,
     BrowserWindow,
-    dialog: { showErrorBox: (title: string, message: string) => shell.errorBoxes.push({ title, message }) },
+    dialog: {
+      showErrorBox: (title: string, message: string) => shell.errorBoxes.push({ title, message }),
+      showOpenDialog: (...args: unknown[]) => (shell.dialogsShown?.push(args.at(-1)), Promise.resolve(shell.openDialog ?? { canceled: true, filePaths: [] })),
+    },
     ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => shell.ipc.set(channel, fn) },
     session: { defaultSession: { webRequest: { onHeadersReceived: () => undefined }, setPermissionRequestHandler: () => undefined } },
     shell: { openExternal: () => Promise.resolve() },

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/db/open';
 import { backupRegister } from '../../src/main/services/backup';
+import { verifyWithServer } from '../../src/main/sync/verifyServer';
 import { registerRequest } from '../../src/main/services/registration';
 import { verifyRegister } from '../../src/main/services/verify';
 import { migrateServer } from '../../src/main/sync/server';
@@ -74,6 +75,9 @@ describe('one register, one desk', () => {
     // The sync brought back: the next number follows them.
     expect(registerRequest(a.db, request(n++, at)).index).toBe('A-4');
     expect(verifyRegister(a.db).findings).toEqual([]);
+    // The anchors of the later log name events the sync brought back: the restored register holds against them.
+    await syncOnce(a.db, url);
+    expect(await verifyWithServer(a.db, url)).toMatchObject({ ok: true, findings: [] });
   });
 
   it('a register file put back by hand behind the server is caught at its next sync', async () => {

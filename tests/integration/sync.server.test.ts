@@ -93,6 +93,9 @@ describe('the desk role of the README', () => {
       await denied("INSERT INTO number_leases (journal_id, year, seq, desk) VALUES ('main', 2026, 1, 'd')");
       await denied('UPDATE number_counters SET last = 0');
       await denied('DROP TABLE events');
+      // The chain's anchors, once sent, stay: a desk cannot take back what verify will compare with.
+      await denied('DELETE FROM chain_anchors');
+      await denied("UPDATE chain_anchors SET hash = ''");
       await denied('CREATE TABLE mine (x int)');
       expect((await c.query('SELECT count(*)::int AS n FROM events')).rows[0].n).toBe(1);
     } finally {

@@ -45,7 +45,12 @@ function defaultSync(db: Db): { agent: SyncAgent; secrets: SecretStore } {
 type Handlers = { [M in ApiMethod]: (input: unknown) => ApiResults[M] | Promise<ApiResults[M]> };
 
 /** `print`: the shell's printing (Electron); without it `documents:print` says to print the PDF from the preview. */
-export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAgent; secrets: SecretStore } = defaultSync(db)): Handlers {
+/** What only a desktop shell can do: the system's folder dialog (granted folders, issue 8). */
+export interface ShellPorts {
+  chooseFolder?: () => Promise<string | null>;
+}
+
+export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAgent; secrets: SecretStore } = defaultSync(db), shellPorts: ShellPorts = {}): Handlers {
   // Exports and imports run as jobs: the call answers with the job at once, the UI polls it.
   const jobs = new JobRegistry();
   // …in a worker with its own connection; the desk's own writes pass the same write gate, so a
@@ -129,6 +134,10 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
     'files:read': (i) => readAppFile(db, i),
     'files:upload': (i) => uploadFile(i),
     'files:exportFolder': () => exportFolder(db),
+    'files:chooseFolder': async () => {
+      if (!shellPorts.chooseFolder) throw new AppError('not_allowed', "Папку обирають у програмі на комп'ютері; у браузері файли зберігаються в папці реєстру.");
+      return { folder: await shellPorts.chooseFolder() };
+    },
     'sync:status': () => agent.status(),
     'sync:now': () => agent.syncNow(),
     'sync:getServer': () => ({ config: getServerConfig(db), hasPassword: !!secrets.get() }),

@@ -14,6 +14,7 @@ import { parseHlc, type HlcState } from '../../shared/sync/hlc';
 import { makeFolders, protectRegister } from '../files/outputPath';
 import { refuseDuringRestore } from './ownerLock';
 import { fileKeyStore, keyFileOf, newKey, sealOf, type KeyStore } from './registerKey';
+import { sealedKeyFileOf } from './sealedKeyStore';
 import * as schema from './schema';
 import { ensureSearchIndex } from './searchIndex';
 import { openSqlite } from './sqlite';
@@ -144,6 +145,7 @@ export function isRegisterFile(path: string): boolean {
 export function refuseVanishedRegister(path: string): void {
   const traces: string[] = [];
   if (existsSync(keyFileOf(path))) traces.push(keyFileOf(path));
+  if (existsSync(sealedKeyFileOf(path))) traces.push(sealedKeyFileOf(path));
   const dir = dirname(path);
   const kept = existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(`${basename(path)}.before-restore-`)) : [];
   traces.push(...kept.map((f) => join(dir, f)));

@@ -2,20 +2,21 @@
  * The Electron shell: opens the register in the user's data folder, binds the API to IPC and
  * opens one locked-down window. Everything else lives in services that run under plain Node.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_CALL } from '../../shared/api/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { createHandlers, dispatch } from '../api/handlers';
 import { openDb, type Db } from '../db/open';
+import { sealedKeyStore } from '../db/sealedKeyStore';
 import { takeLock, type HeldLock } from '../db/ownerLock';
 import { useNativeBinding } from '../db/sqlite';
-import { grantFolder } from '../services/files';
 import { electronAddonPath } from './nativeAddon';
 import { describeOpenFailure } from './openFailure';
 import { electronPrintPort } from './printing';
 import { safeStorageSecrets } from './secrets';
+import { chooseGrantedFolder, restoreGrantedFolders } from './grantedFolders';
 import { SyncAgent } from '../sync/agent';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -62,7 +63,8 @@ function openRegister(): Db | null {
     if (!app.isPackaged) useNativeBinding(electronAddonPath(app.getAppPath(), process.versions.electron));
     // One owner per register: a restore (or another copy of the app) must not write beside this one.
     ownerLock = takeLock(file, 'app');
-    return openDb(file);
+    // The chain key in the OS keychain (safeStorage); a key file the CLI made beside it moves in.
+    return openDb(file, { keyStore: sealedKeyStore(file, safeStorage) });
   } catch (e) {
     ownerLock?.release();
     ownerLock = null;
@@ -80,19 +82,14 @@ function start(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   db = openRegister();
   if (!db) return;
-  // No folder-picking dialog yet: the person's own Documents, Downloads and Desktop stand in for
-  // the folders they would choose; the API reaches nothing else but the register's folder.
-  for (const k of ['documents', 'downloads', 'desktop'] as const) {
-    try {
-      grantFolder(db, app.getPath(k));
-    } catch {
-      /* a missing special folder grants nothing */
-    }
-  }
+  // Beyond the register's own folder the API reaches only folders the person chose in the dialog.
+  const grantsFile = join(app.getPath('userData'), 'granted-folders.json');
+  restoreGrantedFolders(db, grantsFile);
   const secrets = safeStorageSecrets(join(app.getPath('userData'), 'server-password.bin'));
   agent = new SyncAgent(db, secrets);
   agent.start();
-  const handlers = createHandlers(db, electronPrintPort(() => mainWindow), { agent, secrets });
+  const opened = db;
+  const handlers = createHandlers(db, electronPrintPort(() => mainWindow), { agent, secrets }, { chooseFolder: () => chooseGrantedFolder(opened, grantsFile, mainWindow) });
   ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
     // Only our own page may call: a frame from anywhere else gets nothing.
     const url = event.senderFrame?.url ?? '';

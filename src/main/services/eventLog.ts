@@ -56,18 +56,32 @@ export function newEvent<T extends EventType>(db: Db, requestId: string, type: T
   };
 }
 
+/**
+ * Appends events to the chain, one after another, inside the caller's transaction: the chain's
+ * head is read once, so a page of pulled events costs one INSERT each (hash, seal and position
+ * computed here, not read back). Use it only within one transaction — the head it holds is valid
+ * only while no one else can write.
+ */
+export function eventWriter(db: Db): (e: RequestEvent, syncedAt?: string | null) => void {
+  let prev = lastHash(db);
+  // AUTOINCREMENT's next position: past both the counter and the highest row.
+  let pos = (prepared(db, "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0), coalesce((SELECT max(pos) FROM events), 0)) AS p").get() as { p: number }).p;
+  return (e, syncedAt = null) => {
+    const hash = eventHash(prev, e);
+    pos += 1;
+    // The seal covers the position too: an event cannot be removed and the rest moved up under old seals.
+    const mac = sealOf(db.key, pos, hash);
+    prepared(db, 'INSERT INTO events (pos, id, request_id, type, payload, at, desk, user, hlc, hash, mac, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(pos, e.id, e.requestId, e.type, JSON.stringify(e.payload), e.at, e.desk, e.user, e.hlc, hash, mac, syncedAt);
+    if (pos % CHECKPOINT_EVERY === 0)
+      prepared(db, 'INSERT INTO checkpoints (pos, hash, mac, at) VALUES (?, ?, ?, ?)').run(pos, hash, mac, new Date().toISOString());
+    prev = hash;
+  };
+}
+
 /** `syncedAt` is set only for events that came from the server (they need no push). */
 export function insertEvent(db: Db, e: RequestEvent, syncedAt: string | null = null): void {
-  const hash = eventHash(lastHash(db), e);
-  const { lastInsertRowid } = prepared(
-    db, 'INSERT INTO events (id, request_id, type, payload, at, desk, user, hlc, hash, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(e.id, e.requestId, e.type, JSON.stringify(e.payload), e.at, e.desk, e.user, e.hlc, hash, syncedAt);
-  const pos = Number(lastInsertRowid);
-  // The seal covers the position too: an event cannot be removed and the rest moved up under old seals.
-  const mac = sealOf(db.key, pos, hash);
-  prepared(db, 'UPDATE events SET mac = ? WHERE pos = ?').run(mac, pos);
-  if (pos % CHECKPOINT_EVERY === 0)
-    prepared(db, 'INSERT INTO checkpoints (pos, hash, mac, at) VALUES (?, ?, ?, ?)').run(pos, hash, mac, new Date().toISOString());
+  eventWriter(db)(e, syncedAt);
 }
 
 export const rowToEvent = (r: EventColumns): RequestEvent => ({
@@ -81,8 +95,12 @@ export const rowToEvent = (r: EventColumns): RequestEvent => ({
   hlc: r.hlc,
 });
 
+const FOLD_ORDER = `SELECT * FROM events WHERE request_id = ?
+  ORDER BY CASE WHEN synced_at LIKE 'c:%' THEN 0 ELSE 1 END, CASE WHEN synced_at LIKE 'c:%' THEN synced_at END, hlc, id`;
+
 export function loadEvents(db: Db, requestId: string): RequestEvent[] {
-  const rows = prepared(db, 'SELECT * FROM events WHERE request_id = ? ORDER BY hlc, id').all(requestId) as EventRow[];
+  // The server's order decides (issue 9): events it has, by their place in it; this desk's unsent ones after, by HLC.
+  const rows = prepared(db, FOLD_ORDER).all(requestId) as EventRow[];
   return rows.map(rowToEvent);
 }
 

@@ -13,10 +13,11 @@ import { AppError } from '../../shared/errors';
 import { prepared, type Db } from '../db/open';
 import { getMeta, setMeta, SYNC_KEYS } from './state';
 
-const HOLD = 'sync.hold';
-const HOME = 'sync.home';
-const GEN = 'sync.generation';
-const GEN_NEXT = 'sync.generation_next';
+export const IDENTITY_KEYS = { hold: 'sync.hold', home: 'sync.home', generation: 'sync.generation', generationNext: 'sync.generation_next' } as const;
+const HOLD = IDENTITY_KEYS.hold;
+const HOME = IDENTITY_KEYS.home;
+const GEN = IDENTITY_KEYS.generation;
+const GEN_NEXT = IDENTITY_KEYS.generationNext;
 
 export const homeHere = (db: Db): string => JSON.stringify({ host: hostname(), path: db.path });
 
@@ -25,11 +26,15 @@ const COPY_MESSAGE =
 const RESTORED_MESSAGE =
   'Реєстр відновлено з резервної копії: номери, видані після неї, могли бути вже використані. Реєстрацію призупинено до синхронізації зі спільним реєстром, яка поверне всі видані номери.';
 
+const MOVED_MESSAGE =
+  "Цей реєстр перенесено на інший комп'ютер: адміністратор закріпив його там (registry-desk adopt), а цю копію зупинено назавжди, щоб жоден номер не було видано двічі. Працюйте з реєстром на новому комп'ютері.";
+
 /** Why this register may not give numbers now, or null. */
 export function numberingHold(db: Db): string | null {
   const hold = getMeta(db, HOLD);
   if (hold === 'restored') return RESTORED_MESSAGE;
   if (hold === 'copy') return COPY_MESSAGE;
+  if (hold === 'moved') return MOVED_MESSAGE;
   const home = getMeta(db, HOME);
   if (home && home !== homeHere(db)) return COPY_MESSAGE;
   return null;
@@ -41,6 +46,12 @@ export function holdRestored(sqlite: { prepare(sql: string): { get(...a: unknown
     sqlite.prepare("INSERT INTO meta (key, value) VALUES (?, 'restored') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(HOLD);
 }
 
+/** The server says this identity was adopted elsewhere: held for good, offline too. */
+export function holdAsLeftBehind(db: Db): never {
+  setMeta(db, HOLD, 'moved');
+  throw new AppError('conflict', MOVED_MESSAGE);
+}
+
 /** Before a sync: refuses a copy; a register restored at its own home may sync (the pull brings its numbers back). */
 export async function checkIdentity(db: Db, client: pg.Client): Promise<void> {
   const row = (await client.query<{ generation: string | null }>('SELECT generation FROM desks WHERE id = $1', [db.deskId])).rows[0];
@@ -48,6 +59,7 @@ export async function checkIdentity(db: Db, client: pg.Client): Promise<void> {
   const home = getMeta(db, HOME);
   const moved = home !== undefined && home !== homeHere(db);
   const known = server === null || server === getMeta(db, GEN) || server === getMeta(db, GEN_NEXT);
+  if (getMeta(db, HOLD) === 'moved') holdAsLeftBehind(db);
   if (moved || getMeta(db, HOLD) === 'copy') {
     setMeta(db, HOLD, 'copy');
     throw new AppError('conflict', COPY_MESSAGE);

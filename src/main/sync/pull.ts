@@ -6,17 +6,18 @@
 import type pg from 'pg';
 import type { RequestEvent } from '../../shared/domain';
 import { missingParts } from '../../shared/registration';
-import { advanceCursor } from '../../shared/sync/cursor';
+import { advanceCursor, serverPlace } from '../../shared/sync/cursor';
 import { parseHlc, receive } from '../../shared/sync/hlc';
 import { AppError } from '../../shared/errors';
 import { prepared, type Db } from '../db/open';
-import { insertEvent, rowToEvent, type EventColumns } from '../services/eventLog';
+import { eventWriter, rowToEvent, type EventColumns } from '../services/eventLog';
 import { calendarAndRules, refreshProjection } from '../services/projection';
 import { MAIN_JOURNAL } from '../services/journals';
 import { raiseCounter } from '../services/numbers';
 import { insertRequestRow } from '../services/registration';
 import { connectionError } from './push';
 import { getCursor, setMeta, SYNC_KEYS } from './state';
+import { applyUnused, UNUSED_EVENT, type UnusedPayload } from './yearEnd';
 
 export interface ServerEvent extends EventColumns {
   cursor: number;
@@ -68,19 +69,37 @@ export function applyPage(db: Db, page: ServerEvent[]): number {
   const run = db.sqlite.transaction(() => {
     const next = advanceCursor(getCursor(db), page);
     const touched = new Set<string>();
-    const syncedAt = new Date().toISOString();
     let added = 0;
+    const append = eventWriter(db);
+    // Which of the page's events this desk already has: one lookup for the page, not one per event.
+    const known = new Map(
+      (prepared(db, 'SELECT id, synced_at, request_id FROM events WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(page.map((r) => r.id))) as {
+        id: string;
+        synced_at: string | null;
+        request_id: string;
+      }[]).map((k) => [k.id, k]),
+    );
     for (const r of page) {
-      const local = prepared(db, 'SELECT synced_at FROM events WHERE id = ?').get(r.id) as { synced_at: string | null } | undefined;
+      const syncedAt = serverPlace(r.cursor);
+      const local = known.get(r.id);
       if (local) {
-        // Our own event whose acknowledgement was lost: the server has it, so it leaves the outbox.
-        if (local.synced_at === null) prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ?').run(syncedAt, r.id);
+        // Our own event: its acknowledgement was lost (it leaves the outbox), or its place in the
+        // server's order is news here. Either way its request folds again in that order.
+        if (local.synced_at !== syncedAt) {
+          prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ?').run(syncedAt, r.id);
+          touched.add(local.request_id);
+        }
+        continue;
+      }
+      if (r.type === UNUSED_EVENT) {
+        // Not a request's event: it closes a reserved number (see yearEnd.ts); no log row here.
+        applyUnused(db, JSON.parse(r.payload) as UnusedPayload, r.request_id, r.at);
         continue;
       }
       const e = rowToEvent(r);
       if (e.type === 'registered') applyRegistration(db, e as RequestEvent<'registered'>);
       if (e.type === 'attached') applyAttachment(db, e as RequestEvent<'attached'>, r);
-      insertEvent(db, e, syncedAt);
+      append(e, syncedAt);
       const remote = parseHlc(e.hlc);
       if (remote) db.hlc = receive(db.hlc, remote, db.now().getTime());
       touched.add(e.requestId);

@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { AppError } from '../../shared/errors';
 import { prepared, type Db } from '../db/open';
 import type { EventColumns } from '../services/eventLog';
+import { serverPlace } from '../../shared/sync/cursor';
 
 export interface OutboxRow extends EventColumns {
   pos: number;
@@ -110,13 +111,25 @@ async function sendBatch(db: Db, client: pg.Client, rows: OutboxRow[]): Promise<
   return rejected;
 }
 
+/** The server's cursor of each event (a replayed one keeps the place it was first given). */
+export async function placesOf(client: pg.Client, ids: string[]): Promise<{ id: string; cursor: number }[]> {
+  if (ids.length === 0) return [];
+  try {
+    return (await client.query<{ id: string; cursor: number }>('SELECT id::text AS id, cursor::float8 AS cursor FROM events WHERE id = ANY($1::uuid[])', [ids])).rows;
+  } catch (e) {
+    throw connectionError(e);
+  }
+}
+
 export async function pushOutbox(db: Db, client: pg.Client, batchSize = 500): Promise<PushResult> {
   let after = 0;
   let pushed = 0;
   const rejected: Rejected[] = [];
-  const mark = db.sqlite.transaction((ids: string[], at: string) => {
-    for (const id of ids) prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ? AND synced_at IS NULL').run(at, id);
-  });
+  // Marked with the event's place in the server's order, which is what the fold goes by.
+  // One statement per batch.
+  const mark = (placed: { id: string; cursor: number }[]) =>
+    prepared(db, `UPDATE events SET synced_at = j.value ->> 'p' FROM json_each(?) AS j WHERE events.id = j.value ->> 'id' AND events.synced_at IS NULL`)
+      .run(JSON.stringify(placed.map((p) => ({ id: p.id, p: serverPlace(p.cursor) }))));
   for (;;) {
     const rows = prepared(db, 'SELECT pos, id, request_id, type, payload, at, desk, user, hlc FROM events WHERE synced_at IS NULL AND pos > ? ORDER BY pos LIMIT ?')
       .all(after, batchSize) as OutboxRow[];
@@ -125,7 +138,7 @@ export async function pushOutbox(db: Db, client: pg.Client, batchSize = 500): Pr
     const badIds = new Set(bad.map((b) => b.id));
     // Only after the server's COMMIT returned: a crash before this line means a harmless re-send.
     const ok = rows.filter((r) => !badIds.has(r.id)).map((r) => r.id);
-    mark(ok, new Date().toISOString());
+    mark(await placesOf(client, ok));
     pushed += ok.length;
     rejected.push(...bad);
     after = rows[rows.length - 1]!.pos;

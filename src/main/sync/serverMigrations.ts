@@ -157,6 +157,90 @@ END $$;
 CREATE TRIGGER events_notify AFTER INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION events_notify();
 `,
   },
+  {
+    version: 2,
+    name: 'reserved numbers never used, closed at the year end',
+    sql: `
+-- A desk gives back, after the year's end, the numbers of that year it leased and never used: each
+-- comes as an event 'number_unused' under its own request id, so every desk's journal shows it,
+-- and takes its row in numbers, so it is never given again. Only the desk that holds the lease may.
+CREATE OR REPLACE FUNCTION events_number() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF NEW.type IN ('registered', 'number_unused') AND NOT EXISTS (SELECT 1 FROM events WHERE id = NEW.id) THEN
+    IF NEW.type = 'number_unused' AND NOT EXISTS (
+      SELECT 1 FROM number_leases l
+       WHERE l.journal_id = NEW.payload::jsonb->>'journalId' AND l.year = (NEW.payload::jsonb->>'year')::int
+         AND l.seq = (NEW.payload::jsonb->>'seq')::int AND l.desk = NEW.desk) THEN
+      RAISE EXCEPTION 'number % of % was not leased to desk %', NEW.payload::jsonb->>'seq', NEW.payload::jsonb->>'year', NEW.desk;
+    END IF;
+    INSERT INTO numbers (request_id, journal_id, year, series, seq, incoming_index, desk)
+    VALUES (NEW.request_id, coalesce(NEW.payload::jsonb->>'journalId', 'main'), (NEW.payload::jsonb->>'year')::int,
+            coalesce(NEW.payload::jsonb->>'series', ''), (NEW.payload::jsonb->>'seq')::int, NEW.payload::jsonb->>'index', NEW.desk);
+  END IF;
+  RETURN NEW;
+END $$;
+`,
+  },
+  {
+    version: 3,
+    name: 'anchors of each desk\'s keyed event chain',
+    sql: `
+-- Each desk's chain head and checkpoints, sent at every sync: outside the desk's file, so an event
+-- removed from its log — even the very last one, with the row counter fixed — is found by verify.
+-- Keyed by the event, not the position: a register restored from a backup reuses positions.
+CREATE TABLE chain_anchors (
+  desk text NOT NULL,
+  event_id uuid NOT NULL,
+  pos bigint NOT NULL,
+  hash text NOT NULL,
+  mac text NOT NULL,
+  at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (desk, event_id)
+);
+CREATE TRIGGER chain_anchors_no_update BEFORE UPDATE OR DELETE ON chain_anchors FOR EACH ROW EXECUTE FUNCTION events_append_only();
+`,
+  },
+  {
+    version: 4,
+    name: 'a register moved on purpose: desk identities retired by adoption',
+    sql: `
+-- registry-desk adopt: the administrator gives a register moved to a new computer a new desk
+-- identity; the old one is retired (its copy left behind is held at its next contact), keeps its
+-- history and its leases (which it may have used offline), and is never leased a number again.
+ALTER TABLE desks ADD COLUMN retired_at timestamptz, ADD COLUMN successor text;
+ALTER TABLE desks DROP CONSTRAINT desks_name_key;
+CREATE UNIQUE INDEX desks_live_name ON desks (name) WHERE retired_at IS NULL;
+
+CREATE OR REPLACE FUNCTION lease_numbers(p_desk text, p_journal text, p_year integer, p_want integer)
+RETURNS SETOF integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  have integer;
+  more integer;
+  upto integer;
+BEGIN
+  IF p_want < 0 OR p_want > 1000 THEN RAISE EXCEPTION 'lease size out of range'; END IF;
+  IF EXISTS (SELECT 1 FROM desks WHERE id = p_desk AND retired_at IS NOT NULL) THEN
+    RAISE EXCEPTION 'desk % is retired (its register was adopted elsewhere)', p_desk;
+  END IF;
+  SELECT count(*) INTO have FROM number_leases l
+   WHERE l.journal_id = p_journal AND l.year = p_year AND l.desk = p_desk
+     AND NOT EXISTS (SELECT 1 FROM numbers n WHERE n.journal_id = l.journal_id AND n.year = l.year AND n.series = '' AND n.seq = l.seq);
+  more := greatest(p_want - have, 0);
+  IF more > 0 THEN
+    INSERT INTO number_counters AS c (journal_id, year, last)
+      VALUES (p_journal, p_year, coalesce((SELECT max(seq) FROM numbers WHERE journal_id = p_journal AND year = p_year AND series = ''), 0) + more)
+      ON CONFLICT (journal_id, year) DO UPDATE SET last = c.last + more
+      RETURNING c.last INTO upto;
+    INSERT INTO number_leases (journal_id, year, seq, desk)
+      SELECT p_journal, p_year, s, p_desk FROM generate_series(upto - more + 1, upto) AS s;
+  END IF;
+  RETURN QUERY SELECT l.seq FROM number_leases l
+   WHERE l.journal_id = p_journal AND l.year = p_year AND l.desk = p_desk
+     AND NOT EXISTS (SELECT 1 FROM numbers n WHERE n.journal_id = l.journal_id AND n.year = l.year AND n.series = '' AND n.seq = l.seq)
+   ORDER BY l.seq;
+END $$;
+`,
+  },
 ];
 
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1]!.version;

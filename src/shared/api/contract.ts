@@ -106,6 +106,8 @@ export const API_INPUTS = {
   'files:upload': fileUploadInput,
   /** The folder journals and reports are proposed into (settings `exports.folder`, else «Експорт» beside the register), created. */
   'files:exportFolder': none,
+  /** The system's folder dialog (app only): the folder the person picks becomes one the app may use; null when cancelled. */
+  'files:chooseFolder': none,
   /** The sync indicator: online/offline, events waiting, last sync, an error with what to do. */
   'sync:status': none,
   /** Sync now (the button beside the indicator). */
@@ -156,6 +158,7 @@ export interface ApiResults {
   'files:read': FileContent;
   'files:upload': { path: string };
   'files:exportFolder': { folder: string };
+  'files:chooseFolder': { folder: string | null };
   'sync:status': SyncStatus;
   'sync:now': SyncStatus;
   'sync:getServer': { config: ServerConfig | null; hasPassword: boolean };

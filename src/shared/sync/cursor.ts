@@ -16,3 +16,12 @@ export function advanceCursor(current: number, page: readonly CursorRow[]): numb
   }
   return c;
 }
+
+/**
+ * An event's place in the server's order, as its `synced_at` holds it once the server has it
+ * (`c:` and the cursor padded, so text order is server order). The fold orders a request's events
+ * by it; events not yet accepted by the server (`synced_at` null) come after, by their HLC.
+ * Registers synced before this kept a timestamp there; the next sync re-stamps them.
+ */
+export const serverPlace = (cursor: number): string => `c:${String(cursor).padStart(16, '0')}`;
+export const SERVER_PLACE_PREFIX = 'c:';

@@ -9,7 +9,7 @@ import { report } from './report';
 import { form, letter, receiptCommand, stamp } from './documents';
 import { verify } from './verify';
 import { backup, restore } from './backup';
-import { serverMigrate, sync } from './sync';
+import { adopt, serverMigrate, sync } from './sync';
 import { settings } from './settings';
 
-export const COMMANDS: Command[] = [register, show, list, act, resolve, attach, due, stamp, receiptCommand, form, letter, settings, verify, backup, restore, journal, report, opendata, importJournal, serverMigrate, sync];
+export const COMMANDS: Command[] = [register, show, list, act, resolve, attach, due, stamp, receiptCommand, form, letter, settings, verify, backup, restore, journal, report, opendata, importJournal, serverMigrate, sync, adopt];

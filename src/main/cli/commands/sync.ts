@@ -30,3 +30,17 @@ export const sync: Command = {
     io.out(`Віддано подій: ${r.pushed}, отримано: ${r.pulled}, курсор: ${r.cursor}${r.rejected.length ? `, не прийнято: ${r.rejected.length}` : ''}\n`);
   },
 };
+
+export const adopt: Command = {
+  name: 'adopt',
+  summary: "адміністратору: закріпити реєстр, перенесений на новий комп'ютер (стара копія зупиняється назавжди)",
+  usage: 'adopt --db F --server URL [--json]',
+  options: { ...dbOption, server: { type: 'string' } },
+  async run(v, io) {
+    const url = requireString(v, 'server');
+    const { adoptRegister } = await import('../../sync/adopt');
+    const r = await withDb(v, (db) => adoptRegister(db, url));
+    if (v.json) return printJson(io, r);
+    io.out(`Реєстр «${r.name}» закріплено на цьому комп'ютері; відкладено невикористаних номерів старого резерву: ${r.setAside}. Стару копію зупинено.\n`);
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * Folders the person chose in the system's folder dialog (issue 8): the only places outside the
+ * register's own folder the API may read and write. The list lives in the app's own data folder,
+ * written here only after the dialog answered — the page can ask for the dialog, never name a
+ * folder itself — and is granted again at the next start.
+ */
+import { dialog, type BrowserWindow } from 'electron';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Db } from '../db/open';
+import { grantFolder } from '../services/files';
+
+function load(file: string): string[] {
+  if (!existsSync(file)) return [];
+  try {
+    const list = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return []; // a damaged list grants nothing; the person chooses again
+  }
+}
+
+/** At start: the folders chosen before, those that still exist. */
+export function restoreGrantedFolders(db: Db, file: string): void {
+  for (const dir of load(file)) {
+    try {
+      grantFolder(db, dir);
+    } catch {
+      /* a folder gone or no longer writable grants nothing */
+    }
+  }
+}
+
+/** Shows the folder dialog; the folder chosen is granted and remembered. Null when cancelled. */
+export async function chooseGrantedFolder(db: Db, file: string, win: BrowserWindow | null): Promise<string | null> {
+  const options = { title: 'Оберіть папку для файлів реєстру', buttonLabel: 'Дозволити цю папку', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  const dir = r.canceled ? undefined : r.filePaths[0];
+  if (!dir) return null;
+  grantFolder(db, dir);
+  const list = [...new Set([...load(file), dir])];
+  writeFileSync(`${file}.tmp`, JSON.stringify(list, null, 2));
+  renameSync(`${file}.tmp`, file);
+  return dir;
+}

@@ -1,0 +1,70 @@
+/**
+ * Issue 8: «the very last event removed with the row counter fixed is found only by the
+ * server-anchored checkpoints». A desk syncs (its chain head and checkpoints go to the server);
+ * a forger then removes the last event and sets SQLite's counter back, leaving a log the file alone
+ * cannot fault. `verify --server` finds it; an honest register passes, also after a restore + sync.
+ */
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actOnRequest } from '../../src/main/services/actions';
+import { registerRequest } from '../../src/main/services/registration';
+import { verifyRegister } from '../../src/main/services/verify';
+import { refreshProjection } from '../../src/main/services/projection';
+import { CHECKPOINT_EVERY } from '../../src/main/services/eventLog';
+import { migrateServer } from '../../src/main/sync/server';
+import { syncOnce } from '../../src/main/sync/sync';
+import { verifyWithServer } from '../../src/main/sync/verifyServer';
+import { cli } from '../helpers/cli';
+import { destroyPgCluster, startPgCluster, type PgCluster } from '../helpers/pgCluster';
+import { makeDesk, request } from '../helpers/syncDesks';
+
+let pgc: PgCluster;
+beforeAll(async () => void (pgc = await startPgCluster()));
+afterAll(() => destroyPgCluster(pgc));
+
+describe('the event chain anchored on the server', () => {
+  it('the last event removed with the counter set back: the file passes, verify --server does not', async () => {
+    const url = await pgc.createDatabase();
+    const dbName = new URL(url).pathname.slice(1);
+    await migrateServer(url);
+    const d = makeDesk('A');
+    // Past a checkpoint, so both kinds of anchor are sent.
+    for (let i = 0; i < CHECKPOINT_EVERY / 2 + 1; i++) {
+      const r = registerRequest(d.db, request(i, '2026-11-23T09:00:00+02:00'));
+      actOnRequest(d.db, { index: r.index, action: 'note', input: { text: 'Передано' } });
+    }
+    await syncOnce(d.db, url, { desk: 'A' });
+    const anchored = await pgc.sql(dbName, 'SELECT pos::int AS pos FROM chain_anchors ORDER BY pos');
+    const head = (d.db.sqlite.prepare('SELECT max(pos) AS p FROM events').get() as { p: number }).p;
+    expect(anchored.map((a) => a.pos)).toEqual([CHECKPOINT_EVERY, head]);
+    expect(await verifyWithServer(d.db, url)).toMatchObject({ ok: true, anchors: 2, findings: [] });
+    // A second sync with nothing new sends nothing new.
+    await syncOnce(d.db, url);
+    expect(await pgc.sql(dbName, 'SELECT count(*)::int AS n FROM chain_anchors')).toEqual([{ n: 2 }]);
+    d.db.sqlite.close();
+
+    // The forger: the last event (a note) goes, the counter is set back; nothing else changes.
+    const raw = new Database(d.file);
+    raw.exec('DROP TRIGGER events_append_only_delete');
+    raw.exec('DELETE FROM events WHERE pos = (SELECT max(pos) FROM events)');
+    raw.prepare("UPDATE sqlite_sequence SET seq = (SELECT max(pos) FROM events) WHERE name = 'events'").run();
+    raw.exec("CREATE TRIGGER `events_append_only_delete` BEFORE DELETE ON `events` BEGIN SELECT RAISE(ABORT, 'events are append-only'); END");
+    raw.close();
+    d.reopen();
+    // …and lets the register's own code redraw the projection over what remains.
+    for (const id of d.db.sqlite.prepare('SELECT id FROM requests').pluck().all() as string[]) refreshProjection(d.db, id);
+    // The file alone cannot tell: this is what the anchors are for.
+    expect(verifyRegister(d.db).findings).toEqual([]);
+    d.db.sqlite.close();
+
+    const plain = await cli(['verify', '--db', d.file]);
+    expect(plain.code).toBe(0);
+    const withServer = await cli(['verify', '--db', d.file, '--server', url]);
+    expect(withServer.code).toBe(1);
+    expect(withServer.err).toMatch(new RegExp(`З журналу подій вилучено подію [0-9a-f-]{36} \\(позиція ${head}\\), закріплену на сервері`));
+    // A server that cannot be reached is said so, not taken for a clean register.
+    const away = await cli(['verify', '--db', d.file, '--server', `postgres://postgres@127.0.0.1:1/${dbName}`]);
+    expect(away.code).toBe(1);
+    expect(away.err).toMatch(/Сервер недоступний/);
+  }, 120_000);
+});
