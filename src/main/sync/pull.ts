@@ -71,17 +71,9 @@ export function applyPage(db: Db, page: ServerEvent[]): number {
     const touched = new Set<string>();
     let added = 0;
     const append = eventWriter(db);
-    // Which of the page's events this desk already has: one lookup for the page, not one per event.
-    const known = new Map(
-      (prepared(db, 'SELECT id, synced_at, request_id FROM events WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(page.map((r) => r.id))) as {
-        id: string;
-        synced_at: string | null;
-        request_id: string;
-      }[]).map((k) => [k.id, k]),
-    );
     for (const r of page) {
       const syncedAt = serverPlace(r.cursor);
-      const local = known.get(r.id);
+      const local = prepared(db, 'SELECT synced_at, request_id FROM events WHERE id = ?').get(r.id) as { synced_at: string | null; request_id: string } | undefined;
       if (local) {
         // Our own event: its acknowledgement was lost (it leaves the outbox), or its place in the
         // server's order is news here. Either way its request folds again in that order.

@@ -126,10 +126,9 @@ export async function pushOutbox(db: Db, client: pg.Client, batchSize = 500): Pr
   let pushed = 0;
   const rejected: Rejected[] = [];
   // Marked with the event's place in the server's order, which is what the fold goes by.
-  // One statement per batch.
-  const mark = (placed: { id: string; cursor: number }[]) =>
-    prepared(db, `UPDATE events SET synced_at = j.value ->> 'p' FROM json_each(?) AS j WHERE events.id = j.value ->> 'id' AND events.synced_at IS NULL`)
-      .run(JSON.stringify(placed.map((p) => ({ id: p.id, p: serverPlace(p.cursor) }))));
+  const mark = db.sqlite.transaction((placed: { id: string; cursor: number }[]) => {
+    for (const p of placed) prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ? AND synced_at IS NULL').run(serverPlace(p.cursor), p.id);
+  });
   for (;;) {
     const rows = prepared(db, 'SELECT pos, id, request_id, type, payload, at, desk, user, hlc FROM events WHERE synced_at IS NULL AND pos > ? ORDER BY pos LIMIT ?')
       .all(after, batchSize) as OutboxRow[];
