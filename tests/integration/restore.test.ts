@@ -144,6 +144,9 @@ describe('restore while others use the register', () => {
         } catch (e) {
           if (!(e instanceof AppError && e.kind === 'conflict')) throw e;
           refusals++;
+          // Let the loop's output in and give the busy register a moment, as a person retrying would;
+          // a tight synchronous retry could starve against a child that reopens it at once.
+          await new Promise((ok) => setTimeout(ok, 10));
         }
       }
     }
