@@ -21,6 +21,7 @@ export function JournalExport({ folder }: { folder: string | undefined }) {
   const [out, setOut] = useState('');
   const [outTouched, setOutTouched] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [folderNote, setFolderNote] = useState<string | null>(null);
   const job = useJob();
   const months = info ? recentMonths(info.today) : [];
 
@@ -39,6 +40,18 @@ export function JournalExport({ folder }: { folder: string | undefined }) {
     if (!month) return setProblem('Оберіть місяць.');
     setProblem(null);
     void job.start(api.call('journal:export', { month, format, out }));
+  }
+
+  // The app writes only into folders the person granted: the system's folder dialog grants one
+  // (the web shell answers why it cannot, and the file stays in the export folder).
+  async function chooseFolder() {
+    const r = await api.call('files:chooseFolder');
+    if (!r.ok) return setFolderNote(r.error.message);
+    setFolderNote(null);
+    if (r.value.folder && month) {
+      setOut(joinPath(r.value.folder, `Журнал запитів ${month}.${format}`));
+      setOutTouched(true);
+    }
   }
 
   return (
@@ -63,7 +76,13 @@ export function JournalExport({ folder }: { folder: string | undefined }) {
         <button type="submit" className="primary" disabled={job.running}>
           Сформувати журнал
         </button>
+        <button type="button" onClick={() => void chooseFolder()} disabled={job.running}>
+          Обрати папку…
+        </button>
       </div>
+      <p role="status" className="hint">
+        {folderNote}
+      </p>
       <JobProgress
         handle={job}
         label="Формування журналу"

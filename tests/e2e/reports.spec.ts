@@ -28,6 +28,10 @@ test('the month’s journal is written as XLSX with progress, found on disk and 
   await expect(r.month).toHaveValue('2026-11');
   await r.format('XLSX (Excel)').check();
   await expect(r.out).toHaveValue(/[\\/]Експорт[\\/]Журнал запитів 2026-11\.xlsx$/);
+  // Another folder is granted only through the app's folder dialog; the browser says why not and keeps the file where it was.
+  await page.getByRole('button', { name: 'Обрати папку…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Папку обирають у програмі' })).toBeVisible();
+  await expect(r.out).toHaveValue(/[\\/]Експорт[\\/]Журнал запитів 2026-11\.xlsx$/);
   await r.make.click();
   await expect(r.writtenPath).toBeVisible();
   const path = (await r.writtenPath.textContent())!;
