@@ -4,6 +4,7 @@
  * it, fills sensible defaults (today's date, the requester's chosen reply way, what is missing)
  * and shows the register's answer next to the fields.
  */
+import { escapeCancels } from './modalKeys';
 import { useState, type FormEvent } from 'react';
 import { REFUSAL_GROUNDS, REPLY_WAYS, type Action, type ReplyWay, type RequestView } from '../shared/domain';
 import { whyNot } from '../shared/transitions';
@@ -144,11 +145,7 @@ export function ActionForm({
       aria-labelledby={id('title')}
       onSubmit={submit}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onCancel();
-        } else formKeys()(e);
+        if (!escapeCancels(e, onCancel)) formKeys()(e);
       }}
     >
       <h2 id={id('title')}>{ACTION_LABEL[action]}</h2>

@@ -10,7 +10,7 @@ import type { RequestView } from '../shared/domain';
 import { api } from './api';
 import { base64ToBlob } from './download';
 import { ErrorAlert, TextField } from './Fields';
-import { modalKeys } from './modalKeys';
+import { escapeCancels, modalKeys } from './modalKeys';
 
 const kb = (size: number) => `${Math.max(1, Math.round(size / 1024))} КБ`;
 
@@ -76,13 +76,7 @@ function RemoveScan({ v, a, onCancel, onDone }: { v: RequestView; a: AttachmentI
       className="removing"
       noValidate
       onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onCancel();
-        }
-      }}
+      onKeyDown={(e) => escapeCancels(e, onCancel)}
     >
       <TextField id={`remove-${a.id}`} label="Причина вилучення скану" autoFocus value={reason} error={error ?? undefined} onChange={setReason} />
       <div className="row">

@@ -4,6 +4,7 @@
  * preview with «Друкувати» and «Зберегти PDF». A modal <dialog>: focus stays inside, Esc closes
  * and goes no further (the card would otherwise take Esc as "back to the journal").
  */
+import { modalKeys } from './modalKeys';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { DOCUMENT_KIND_LABEL, printerGroupOf, type DocumentKind, type StampPlacement } from '../shared/documents';
@@ -174,20 +175,7 @@ export function DocumentDialog({ requestId, doc, onClose }: { requestId: string;
       ref={ref}
       className={`doc-dialog ${made ? 'has-preview' : letter && !asked ? 'asking' : ''}`}
       aria-labelledby="doc-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onKeyDown={(e) => {
-        // Esc stops here: the card listens for Esc on the window to go back to the journal.
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onClose();
-        }
-        // The print keys are the card's; inside the dialog they must not open a second one.
-        if (/^F\d+$/.test(e.key)) e.stopPropagation();
-      }}
+      {...modalKeys(onClose)}
     >
       <div className="doc-head">
         <h2 id="doc-title">{title}</h2>

@@ -4,6 +4,18 @@
  */
 import type { KeyboardEvent, SyntheticEvent } from 'react';
 
+/**
+ * Esc inside a form over the card cancels the form only (the card would take Esc as "back to the
+ * journal"). True when it was Esc, so a caller can hand other keys on.
+ */
+export function escapeCancels(e: KeyboardEvent, onCancel: () => void): boolean {
+  if (e.key !== 'Escape') return false;
+  e.preventDefault();
+  e.stopPropagation();
+  onCancel();
+  return true;
+}
+
 export function modalKeys(onClose: () => void) {
   return {
     onCancel: (e: SyntheticEvent<HTMLDialogElement>) => {
@@ -11,11 +23,7 @@ export function modalKeys(onClose: () => void) {
       onClose();
     },
     onKeyDown: (e: KeyboardEvent<HTMLDialogElement>) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopPropagation();
-        onClose();
-      }
+      escapeCancels(e, onClose);
       if (/^F\d+$/.test(e.key)) e.stopPropagation();
     },
   };
