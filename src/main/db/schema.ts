@@ -94,7 +94,16 @@ export const events = sqliteTable(
     /** Null until the server has accepted it; the outbox is simply `synced_at IS NULL`. */
     syncedAt: text('synced_at'),
   },
-  (t) => [uniqueIndex('events_id').on(t.id), index('events_request').on(t.requestId, t.hlc), index('events_unsynced').on(t.syncedAt)],
+  (t) => [
+    uniqueIndex('events_id').on(t.id),
+    index('events_request').on(t.requestId, t.hlc),
+    index('events_unsynced').on(t.syncedAt),
+    // Outgoing numbers live in the payloads of answers and issued documents: this lets the check that
+    // a number is free in its year (services/outgoing.ts) look it up instead of reading every answer.
+    index('events_outgoing')
+      .on(sql`json_extract(${t.payload}, '$.outgoingIndex')`)
+      .where(sql`${t.type} IN ('answered', 'document_issued')`),
+  ],
 );
 
 /** A journal of incoming requests. The id is what numbering hangs on; the name is a label the clerk may change. */
