@@ -16,13 +16,38 @@ import { recomputeAll } from './queries';
 
 const KEY = 'settings';
 
+type Read = { settings: Settings; dropped: DroppedSetting[] };
+
+/**
+ * The last parse per connection, keyed by the stored text itself: every call still reads the row
+ * (one indexed lookup), so a change saved by this process, another window or another process is
+ * seen at once; only the zod parse of text already parsed is skipped. Frozen, as it is shared.
+ */
+const parsed = new WeakMap<Db['sqlite'], { text: string | undefined; read: Read }>();
+
+const deepFreeze = <T>(x: T): T => {
+  if (typeof x === 'object' && x !== null && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x)) deepFreeze(v);
+  }
+  return x;
+};
+
 /** The stored settings and whatever part of them could not be kept. */
-export function readSettings(db: Db): { settings: Settings; dropped: DroppedSetting[] } {
-  const row = prepared(db, 'SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string } | undefined;
-  if (!row) return parseSettingsLeniently(undefined);
+export function readSettings(db: Db): Read {
+  const text = (prepared(db, 'SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string } | undefined)?.value;
+  const hit = parsed.get(db.sqlite);
+  if (hit && hit.text === text) return hit.read;
+  const read = deepFreeze(parseStored(text));
+  parsed.set(db.sqlite, { text, read });
+  return read;
+}
+
+function parseStored(text: string | undefined): Read {
+  if (text === undefined) return parseSettingsLeniently(undefined);
   let raw: unknown;
   try {
-    raw = JSON.parse(row.value);
+    raw = JSON.parse(text);
   } catch {
     return { ...parseSettingsLeniently(undefined), dropped: [{ path: '', message: 'Збережені налаштування пошкоджено (не JSON); застосовано типові' }] };
   }
