@@ -51,6 +51,33 @@ export async function samples(times: number, f: () => unknown | Promise<unknown>
   return xs.sort((a, b) => a - b);
 }
 
+/**
+ * Both sides' times, taken in turns (ours, raw, raw, ours, …): on a shared machine the disk's fsync
+ * time drifts over a run, and timing all of one side before the other would charge the drift to
+ * whichever ran in the worse minute. One untimed run of each first, as in `samples`.
+ */
+export async function pairedSamples(times: number, a: () => unknown | Promise<unknown>, b: () => unknown | Promise<unknown>): Promise<[number[], number[]]> {
+  await a();
+  await b();
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const time = async (f: () => unknown | Promise<unknown>, into: number[]) => {
+    const t0 = performance.now();
+    await f();
+    into.push(performance.now() - t0);
+  };
+  for (let i = 0; i < times; i++) {
+    if (i % 2 === 0) {
+      await time(a, xs);
+      await time(b, ys);
+    } else {
+      await time(b, ys);
+      await time(a, xs);
+    }
+  }
+  return [xs.sort((p, q) => p - q), ys.sort((p, q) => p - q)];
+}
+
 export const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 export async function median(times: number, f: () => unknown | Promise<unknown>): Promise<number> {

@@ -3,6 +3,7 @@
  * with the same schema, triggers and indexes, WAL and synchronous=FULL, one transaction per request.
  * The raw side runs the bare statements (counter, request row, event, search entry) with values made
  * beforehand, so the ratio is what our validation, numbering, hashing, sealing and fold cost on top.
+ * The two run in turns (see `pairedSamples`), so both meet the same disk.
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { openDb } from '../../src/main/db/open';
 import { registerRequest } from '../../src/main/services/registration';
 import { tempDir } from '../helpers/tempDb';
-import { percentile, samples, vsRaw, type Suite } from './harness';
+import { pairedSamples, percentile, vsRaw, type Suite } from './harness';
 
 const input = {
   receivedAt: '2026-11-20T10:00:00+02:00',
@@ -44,8 +45,7 @@ const suite: Suite = async ({ quick }) => {
     event.run(id, id, payload, input.receivedAt, `${seq}`.padStart(16, '0'), 'h'.repeat(64), 'm'.repeat(64));
     fts.run(lastInsertRowid, id, `З-${seq}`, input.requesterName, input.description, '');
   });
-  const ours = await samples(runs, () => registerRequest(db, input));
-  const rawTimes = await samples(runs, () => bare.immediate());
+  const [ours, rawTimes] = await pairedSamples(runs, () => registerRequest(db, input), () => bare.immediate());
   db.sqlite.close();
   raw.close();
   rmSync(dir, { recursive: true, force: true });
