@@ -12,7 +12,7 @@ import { assertOutgoingFree } from './outgoing';
 import type { Db } from '../db/open';
 import { insertEvent, loadEvents, newEvent } from './eventLog';
 import { calendarAndRules, refreshProjection, rowToRecord } from './projection';
-import { findRequestRow, getRequest } from './queries';
+import { findRequestRow, foldedView, getRequest } from './queries';
 import { getSettings } from './settings';
 
 const EVENT_OF: Record<Action, EventType> = {
@@ -62,11 +62,13 @@ export function actOnRequest(db: Db, raw: unknown): RequestView {
     const final = action === 'correct' ? correctionPayload(record, events, payload as { changes: Record<string, unknown>; reason: string }) : payload;
     const event = newEvent(db, record.id, EVENT_OF[action], final as EventPayloads[EventType]) as RequestEvent;
     insertEvent(db, event);
-    refreshProjection(db, record.id, ctx);
-    return record.id;
+    return refreshProjection(db, record.id, ctx);
   });
-  const id = run.immediate();
-  return getRequest(db, { index: id });
+  const folded = run.immediate();
+  // A correction rewrites the registration columns: read those back as every other reader sees them.
+  if (folded.events.some((e) => e.type === 'corrected')) return getRequest(db, { index: folded.record.id });
+  // Otherwise the view comes from the fold just written, not read back: the row, state and events are these.
+  return foldedView(db, folded.record, folded.state, folded.events);
 }
 
 /**

@@ -3,7 +3,7 @@ import { findConflict } from '../../shared/sync/conflicts';
 import { listAttachments } from './attachments';
 import { kyivDate } from '../../shared/calendar';
 import { dueStatus } from '../../shared/deadlines';
-import type { RequestState, RequestSummary, RequestView } from '../../shared/domain';
+import type { RequestEvent, RequestRecord, RequestState, RequestSummary, RequestView } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { parseInput, requestRef } from '../../shared/schemas';
 import { indexKey } from '../../shared/search';
@@ -42,9 +42,11 @@ export function dueStateOf(db: Db, state: RequestState, cal = calendarAndRules(d
 }
 
 export function viewOf(db: Db, row: RequestRow): RequestView {
-  const record = rowToRecord(row);
-  const state = JSON.parse(row.state) as RequestState;
-  const events = loadEvents(db, record.id);
+  return foldedView(db, rowToRecord(row), JSON.parse(row.state) as RequestState, loadEvents(db, row.id));
+}
+
+/** The view of a request whose fold is in hand (an action has just written it): nothing read twice. */
+export function foldedView(db: Db, record: RequestRecord, state: RequestState, events: RequestEvent[]): RequestView {
   return {
     ...record,
     state,
