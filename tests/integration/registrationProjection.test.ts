@@ -61,4 +61,22 @@ describe('a fresh registration is projected as the fold of its event', () => {
     for (const over of Object.values(SHAPES)) registerRequest(t.db, sampleRequest(over));
     expect(verifyRegister(t.db)).toMatchObject({ ok: true, findings: [] });
   });
+
+  it('refuses a number the template would print twice, in words, and writes nothing', () => {
+    // Templates that meet, stored past the settings' own check (as an older version could have):
+    // З-2{n} gives З-21 to number 1, then З-{n}1 would give З-21 to number 2.
+    const stored = JSON.parse((t.db.sqlite.prepare("SELECT value FROM meta WHERE key = 'settings'").pluck().get() as string | undefined) ?? '{}') as Record<string, Record<string, unknown>>;
+    const save = (template: string) =>
+      t.db.sqlite.prepare("INSERT INTO meta (key, value) VALUES ('settings', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify({ ...stored, index: { ...stored.index, template } }));
+    save('З-2{n}');
+    expect(registerRequest(t.db, sampleRequest()).index).toBe('З-21');
+    save('З-{n}1');
+    const counts = () => t.db.sqlite.prepare('SELECT (SELECT count(*) FROM requests) AS r, (SELECT count(*) FROM events) AS e, (SELECT last FROM counters) AS n').get();
+    const before = counts();
+    expect(() => registerRequest(t.db, sampleRequest())).toThrow('Номер З-21 у 2026 році вже видано. Змініть шаблон вхідного номера в налаштуваннях; номер не використано.');
+    expect(counts()).toEqual(before);
+    save('З-{n}');
+    expect(registerRequest(t.db, sampleRequest()).index).toBe('З-2');
+    expect(verifyRegister(t.db)).toMatchObject({ ok: true, findings: [] });
+  });
 });

@@ -63,9 +63,14 @@ export function newEvent<T extends EventType>(db: Db, requestId: string, type: T
  * only while no one else can write.
  */
 export function eventWriter(db: Db): (e: RequestEvent, syncedAt?: string | null) => void {
-  let prev = lastHash(db);
-  // AUTOINCREMENT's next position: past both the counter and the highest row.
-  let pos = (prepared(db, "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0), coalesce((SELECT max(pos) FROM events), 0)) AS p").get() as { p: number }).p;
+  // The chain's head in one statement (a registration appends one event: this runs for each).
+  // The position: AUTOINCREMENT's next, past both the counter and the highest row.
+  const head = prepared(
+    db,
+    "SELECT (SELECT hash FROM events ORDER BY pos DESC LIMIT 1) AS hash, max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0), coalesce((SELECT max(pos) FROM events), 0)) AS p",
+  ).get() as { hash: string | null; p: number };
+  let prev = head.hash ?? '';
+  let pos = head.p;
   return (e, syncedAt = null) => {
     const hash = eventHash(prev, e);
     pos += 1;

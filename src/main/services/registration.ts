@@ -75,12 +75,20 @@ export function registrationRecord(r: NewRequestRow): RequestRecord {
 }
 
 /**
- * The unique index would refuse it anyway; this says why in words. It can only happen after a
- * template change whose numbers meet older ones (settings refuse such a template when they can see it).
+ * A number already given: the unique index (journal, year, index) refuses it. It can only happen
+ * after a template change whose numbers meet older ones (settings refuse such a template when they can see it).
  */
-export function refuseRepeatedIndex(db: Db, journalId: string, year: number, index: string): void {
-  if (prepared(db, 'SELECT 1 FROM requests WHERE journal_id = ? AND year = ? AND incoming_index = ?').get(journalId, year, index))
-    throw new AppError('conflict', `Номер ${index} у ${year} році вже видано. Змініть шаблон вхідного номера в налаштуваннях; номер не використано.`);
+const repeatedIndex = (index: string, year: number) =>
+  new AppError('conflict', `Номер ${index} у ${year} році вже видано. Змініть шаблон вхідного номера в налаштуваннях; номер не використано.`);
+
+/** Inserts the row of a fresh registration, telling a refused number in words (no lookup before every registration). */
+function insertFreshRow(db: Db, row: NewRequestRow, state: RequestState): number {
+  try {
+    return insertRequestRow(db, row, state);
+  } catch (e) {
+    if (/UNIQUE constraint failed: requests\.journal_id, requests\.year, requests\.incoming_index/.test(String((e as Error).message))) throw repeatedIndex(row.index, row.year);
+    throw e;
+  }
 }
 
 export interface RegisterOptions {
@@ -152,7 +160,6 @@ export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}
       desk: settings.index.deskCode,
       caseIndex: settings.index.caseIndex,
     });
-    refuseRepeatedIndex(db, journalId, year, index);
     const row: NewRequestRow = { id, journal, journalId, year, series, seq, index, reg, missing };
     const event = newEvent(db, id, 'registered', { ...reg, index, journal, year, seq, journalId, series });
     // The fold of the one event being written, as `refreshProjection` would read it back (through
@@ -160,7 +167,7 @@ export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}
     // `verify` re-folds every request from its events and would report any difference.
     const record = registrationRecord(row);
     const state = deriveState(record, [{ ...event, payload: JSON.parse(JSON.stringify(event.payload)) }], settings.calendar, settings.rules);
-    const pk = insertRequestRow(db, row, state);
+    const pk = insertFreshRow(db, row, state);
     insertEvent(db, event);
     writeSearchEntry(db.sqlite, pk, id, record, state);
     if (keyName) prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?)').run(keyName, id);
