@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDb, type Db } from '../../src/main/db/open';
-import { ftsQuery, listRequests, todayPanel } from '../../src/main/services/queries';
+import { ftsQuery, listPage, listRequests, todayPanel } from '../../src/main/services/queries';
 import { alone, percentile, samples, vsRaw, type Suite } from './harness';
 import { BENCH_NOW, demoRegisterCopy } from './fixture';
 
@@ -42,8 +42,10 @@ const suite: Suite = async ({ quick, size, log }) => {
     entries.search = vsRaw(`p95 of ${queries.length} searches (words, names, numbers) at ${size}, vs bare FTS5 bm25 top 50`, percentile(ours, 95), percentile(raw, 95), '< 20 ms, ≤ 1.5×', { below: 20, ratio: 1.5 });
 
     const month = (db.sqlite.prepare('SELECT substr(max(received_date), 1, 7) FROM requests').pluck().get() as string) ?? '2026-11';
-    const first = await samples(reps, () => listRequests(db, {}));
-    const ofMonth = await samples(reps, () => listRequests(db, { month }));
+    // A page as the journal screen asks for it (`requests:page`); `listRequests` is the CLI's whole
+    // list, up to 10,000 rows at once, which is not what the clerk waits for when the journal opens.
+    const first = await samples(reps, () => listPage(db, {}));
+    const ofMonth = await samples(reps, () => listPage(db, { month }));
     const [p1, p2] = [percentile(first, 95), percentile(ofMonth, 95)];
     entries.list = alone(`p95 of the journal's first page (${p1.toFixed(1)} ms) and of a month (${p2.toFixed(1)} ms), the slower`, Math.max(p1, p2), 'p95 < 20 ms', 20);
 
