@@ -109,10 +109,8 @@ export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}
     const past = pastReceiptWarning(db, receivedAt);
     if (past) throw new AppError('invalid_input', `${past} Номер не видано.`, [{ path: 'acceptPastDate', message: past }]);
   }
-  const settings = getSettings(db);
   const receivedDate = kyivDate(received);
   const year = Number(receivedDate.slice(0, 4));
-  const journal = settings.index.journal;
   const id = randomUUID();
 
   const keyName = input.clientKey ? `client-key:${input.clientKey}` : null;
@@ -120,6 +118,11 @@ export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}
     // The same form sent twice gets its first registration back, never a second number.
     const earlier = keyName ? (prepared(db, 'SELECT value FROM meta WHERE key = ?').get(keyName) as { value: string } | undefined) : undefined;
     if (earlier) return storedResult(db, earlier.value);
+    // Read under the write lock: terms or a template another process saved after this call began
+    // must be the ones this request is numbered and dated by (its settings change recomputed only
+    // the requests that existed then).
+    const settings = getSettings(db);
+    const journal = settings.index.journal;
     const journalId = activeJournalId(db);
     const series = seriesOf(settings.index.template, settings.index.deskCode);
     const seq = takeNumber(db, journalId, year, series, id);
