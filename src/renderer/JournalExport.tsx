@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { JOURNAL_FORMATS, type JournalFormat } from '../shared/journalInputs';
 import { api } from './api';
 import { useShell } from './AppContext';
+import { ChooseFolder } from './ChooseFolder';
 import { FileResult } from './FileResult';
 import { RadioGroup, SelectField, TextField } from './Fields';
 import { JobProgress } from './JobProgress';
@@ -21,7 +22,6 @@ export function JournalExport({ folder }: { folder: string | undefined }) {
   const [out, setOut] = useState('');
   const [outTouched, setOutTouched] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [folderNote, setFolderNote] = useState<string | null>(null);
   const job = useJob();
   const months = info ? recentMonths(info.today) : [];
 
@@ -42,16 +42,11 @@ export function JournalExport({ folder }: { folder: string | undefined }) {
     void job.start(api.call('journal:export', { month, format, out }));
   }
 
-  // The app writes only into folders the person granted: the system's folder dialog grants one
-  // (the web shell answers why it cannot, and the file stays in the export folder).
-  async function chooseFolder() {
-    const r = await api.call('files:chooseFolder');
-    if (!r.ok) return setFolderNote(r.error.message);
-    setFolderNote(null);
-    if (r.value.folder && month) {
-      setOut(joinPath(r.value.folder, `Журнал запитів ${month}.${format}`));
-      setOutTouched(true);
-    }
+  // Another folder for this file (granted by the dialog); the export folder itself stays as set.
+  function chosen(folder: string) {
+    if (!month) return;
+    setOut(joinPath(folder, `Журнал запитів ${month}.${format}`));
+    setOutTouched(true);
   }
 
   return (
@@ -76,13 +71,8 @@ export function JournalExport({ folder }: { folder: string | undefined }) {
         <button type="submit" className="primary" disabled={job.running}>
           Сформувати журнал
         </button>
-        <button type="button" onClick={() => void chooseFolder()} disabled={job.running}>
-          Обрати папку…
-        </button>
+        <ChooseFolder disabled={job.running} onChosen={chosen} />
       </div>
-      <p role="status" className="hint">
-        {folderNote}
-      </p>
       <JobProgress
         handle={job}
         label="Формування журналу"

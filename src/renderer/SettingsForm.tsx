@@ -22,6 +22,7 @@ import { PaymentSettings } from './PaymentSettings';
 import { FeeSettings } from './FeeSettings';
 import { TermsSettings } from './TermsSettings';
 import { DroppedSettings } from './DroppedSettings';
+import { FolderSettings } from './FolderSettings';
 
 type Council = Settings['council'];
 
@@ -151,6 +152,7 @@ export function SettingsForm() {
           <CouncilFields legend="Розпорядник інформації" fields={COUNCIL_FIELDS} d={d} upd={upd} err={err} />
           <CouncilFields legend="Хто приймає запити (розписка)" id="s-clerk" fields={CLERK_FIELDS} d={d} upd={upd} err={err} />
           <PaymentSettings d={d} upd={upd} err={err} />
+          <FolderSettings d={d} upd={upd} err={err} />
         </div>
         <div className="settings-col">
           <fieldset className="panel">

@@ -28,6 +28,8 @@ export interface Draft {
   rules: Record<keyof Rules, string>;
   payment: Settings['payment'];
   fees: { rates: RateDraft[]; chargeAllPages: boolean };
+  /** exports.folder and openData.folder: typed or chosen in the folder dialog. */
+  folders: { exports: string; openData: string };
 }
 export type Update = (f: (x: Draft) => Draft) => void;
 
@@ -56,6 +58,7 @@ export const toDraft = (s: Settings): Draft => ({
       decisionDate: r.decisionDate ? uaDate(r.decisionDate) : '',
     })),
   },
+  folders: { exports: s.exports.folder, openData: s.openData.folder },
 });
 
 /** The patch to send, or the fields that cannot be read as typed. */
@@ -103,6 +106,9 @@ export function toPatch(d: Draft): { patch: Record<string, unknown> } | { errors
       rules,
       payment: d.payment,
       fees: { rates, chargeAllPages: d.fees.chargeAllPages },
+      // Parts merge over the stored ones, so the CSV separator and the passport stay as they are.
+      exports: { folder: d.folders.exports.trim() },
+      openData: { folder: d.folders.openData.trim() },
     },
   };
 }

@@ -8,6 +8,13 @@ import { AppError, isCallerError } from '../../shared/errors';
 import { toErrorData } from '../api/errorData';
 import { APP_VERSION } from '../version';
 import type { Command, Io } from './command';
+import { waitingForImport } from './importWait';
+
+/** Standard input is read once: a command run again after waiting reads the same input. */
+function memoStdin(io: Io): Io {
+  let text: string | undefined;
+  return { ...io, stdin: () => (text ??= io.stdin()) };
+}
 
 /**
  * The commands' descriptions load only when a command runs (not for `--version`), and each command
@@ -49,7 +56,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(`registry-desk ${cmd.usage}\n${cmd.summary}\n`);
       return 0;
     }
-    await cmd.run(values as Record<string, string | boolean | undefined>, io);
+    // A command that finds the register held by an import in another process waits for it.
+    const once = memoStdin(io);
+    const v = values as Record<string, string | boolean | undefined>;
+    await waitingForImport(v.db, io, async () => cmd.run(v, once));
     return 0;
   } catch (e) {
     // parseArgs reports unknown or malformed options as TypeErrors with an ERR_PARSE_ARGS code.

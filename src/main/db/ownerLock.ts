@@ -25,7 +25,8 @@ export function describeOwner(l: LockInfo): string {
   return `${KIND_LABEL[l.kind] ?? l.kind} (процес ${l.pid} на комп'ютері ${l.host}, з ${l.since})`;
 }
 
-function alive(l: LockInfo): boolean {
+/** Whether the process a lock or marker names still runs (another host's is taken as running). */
+export function alive(l: { pid: number; host: string }): boolean {
   if (l.host !== hostname()) return true; // another machine's process cannot be checked from here
   if (l.pid === process.pid) return true;
   try {

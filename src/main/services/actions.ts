@@ -32,9 +32,10 @@ const EVENT_OF: Record<Action, EventType> = {
 export function actOnRequest(db: Db, raw: unknown): RequestView {
   const { index, year, action, input, confirmed } = parseInput(actInput, raw);
   const payload = parseInput(actionInputs[action], input ?? {}) as Record<string, unknown>;
-  const ctx = calendarAndRules(db);
   const run = db.sqlite.transaction(() => {
-    // Read the state inside the write transaction: another window may have acted a moment ago.
+    // Read the state and the terms inside the write transaction: another window may have acted,
+    // or another process changed the terms, a moment ago.
+    const ctx = calendarAndRules(db);
     const row = findRequestRow(db, { index, year });
     const record = rowToRecord(row);
     const events = loadEvents(db, record.id);

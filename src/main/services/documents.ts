@@ -135,9 +135,10 @@ export async function makeDocument(db: Db | null, raw: unknown): Promise<MadeDoc
 }
 
 function recordIssue(db: Db, requestId: string, kind: DocumentKind, outgoingIndex?: string): string {
-  const ctx = calendarAndRules(db);
   const event = newEvent(db, requestId, 'document_issued', { kind, ...(outgoingIndex ? { outgoingIndex } : {}) });
   db.sqlite.transaction(() => {
+    // The terms under the write lock (another process may have just changed them).
+    const ctx = calendarAndRules(db);
     if (outgoingIndex) assertOutgoingFree(db, outgoingIndex, Number(event.at.slice(0, 4)), { requestId, kind });
     insertEvent(db, event);
     refreshProjection(db, requestId, ctx);

@@ -30,6 +30,7 @@ import { importInput, importMapping, type ImportField } from '../../shared/journ
 import { missingParts, normalizeRegistration } from '../../shared/registration';
 import { formatIssues, parseInput, registerInput } from '../../shared/schemas';
 import type { Db } from '../db/open';
+import { markImport, type HeldMarker } from '../db/importMarker';
 import { columnSamples, HEADER_SEARCH_ROWS, parseRow, resolveColumns, type Candidate } from '../journals/importJournal';
 import { openTable, type Row } from '../journals/importTable';
 import { insertEvent, newEvent } from './eventLog';
@@ -218,13 +219,15 @@ export async function previewImport(db: Db, raw: unknown, ctl: JobControl = {}):
 
 export async function runImport(db: Db, raw: unknown, ctl: JobControl = {}): Promise<ImportReport> {
   const { report, journal, journalId, temp } = await plan(db, raw, ctl, false);
-  const ctx = calendarAndRules(db);
   const total = report.imported;
   const page = db.sqlite.prepare(`SELECT n, c FROM ${temp} WHERE n > ? ORDER BY n LIMIT ${PAGE}`);
   // Two lookups, each on its unique index (an OR would scan the table for every row).
   const seqTaken = db.sqlite.prepare("SELECT 1 FROM requests WHERE journal_id = ? AND year = ? AND series = '' AND seq = ?");
   const indexTaken = db.sqlite.prepare('SELECT 1 FROM requests WHERE journal_id = ? AND year = ? AND incoming_index = ?');
+  let marker: HeldMarker | null = null;
   const write = db.sqlite.transaction(() => {
+    // The terms in force when the lock is taken (a settings change may have come while reading).
+    const ctx = calendarAndRules(db);
     let done = 0;
     for (let after = 0; ; ) {
       const rows = page.all(after) as { n: number; c: string }[];
@@ -237,7 +240,10 @@ export async function runImport(db: Db, raw: unknown, ctl: JobControl = {}): Pro
           throw new AppError('conflict', `Номер ${c.index} за ${c.year} рік зареєстровано, поки файл перевірявся (рядок ${c.line}). Нічого не імпортовано; перевірте файл ще раз.`);
         refreshProjection(db, insertCandidate(db, c, journal, journalId), ctx);
         after = n;
-        if (++done % PAGE === 0) ctl.onProgress?.({ done, total, phase: 'writing' });
+        if (++done % PAGE === 0) {
+          marker?.progress(done);
+          ctl.onProgress?.({ done, total, phase: 'writing' });
+        }
       }
     }
     const up = db.sqlite.prepare('INSERT INTO counters (journal, year, last) VALUES (?, ?, ?) ON CONFLICT(journal, year, series) DO UPDATE SET last = max(last, excluded.last)');
@@ -245,11 +251,14 @@ export async function runImport(db: Db, raw: unknown, ctl: JobControl = {}): Pro
   });
   ctl.onProgress?.({ done: 0, total, phase: 'writing' });
   // The gate first, then SQLite's lock: the desk's own writes wait for the gate (without blocking
-  // the window) rather than for SQLite's busy timeout.
+  // the window) rather than for SQLite's busy timeout. Other processes see the marker and wait too
+  // (src/main/db/importMarker.ts); it goes only after the commit or the rollback.
   await ctl.writeGate?.acquire();
   try {
+    marker = markImport(db.path, total);
     write.immediate();
   } finally {
+    marker?.release();
     ctl.writeGate?.release();
     db.sqlite.exec(`DROP TABLE IF EXISTS ${temp}`);
   }

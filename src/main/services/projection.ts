@@ -132,9 +132,10 @@ function applyCorrections(db: Db, record: RequestRecord, events: readonly Reques
 export function refreshStaleProjections(db: Db): void {
   const row = db.sqlite.prepare("SELECT value FROM meta WHERE key = 'fold_version'").get() as { value: string } | undefined;
   if (row?.value === String(FOLD_VERSION)) return;
-  const ctx = calendarAndRules(db);
   db.sqlite
     .transaction(() => {
+      // Under the write lock, like every fold that stores a state: terms saved elsewhere a moment ago count.
+      const ctx = calendarAndRules(db);
       for (const id of db.sqlite.prepare('SELECT id FROM requests').pluck().all() as string[]) refreshProjection(db, id, ctx);
       db.sqlite.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('fold_version', ?)").run(String(FOLD_VERSION));
     })

@@ -147,7 +147,9 @@ export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}
     // The same form sent twice gets its first registration back, never a second number.
     const earlier = keyName ? (prepared(db, 'SELECT value FROM meta WHERE key = ?').get(keyName) as { value: string } | undefined) : undefined;
     if (earlier) return storedResult(db, earlier.value);
-    // Read under the write lock: a template or terms change another desk saved a moment ago applies.
+    // Read under the write lock: terms or a template another process saved after this call began
+    // must be the ones this request is numbered and dated by (its settings change recomputed only
+    // the requests that existed then).
     const settings = getSettings(db);
     const journal = settings.index.journal;
     const journalId = activeJournalId(db);

@@ -4,6 +4,7 @@
  * waits longer each time (backoff). Registration never waits for it: everything here runs beside
  * the register, which stays the only thing a clerk's action touches.
  */
+import { isBusy, liveImport } from '../db/importMarker';
 import type pg from 'pg';
 import { backoffMs, serverUrl, type ServerConfig, type SyncStatus } from '../../shared/sync/status';
 import { AppError } from '../../shared/errors';
@@ -151,6 +152,13 @@ export class SyncAgent {
       this.state = 'online';
       this.message = null;
     } catch (e) {
+      // An import holding the register in another process (src/main/db/importMarker.ts) is not a
+      // failure of sync: it goes round again shortly, without the growing backoff.
+      if (isBusy(e) && liveImport(this.db.path)) {
+        this.nextAt = Date.now() + 2_000;
+        this.message = 'Триває імпорт журналу; синхронізація продовжиться після нього.';
+        return;
+      }
       this.failures++;
       this.nextAt = Date.now() + backoffMs(this.failures);
       const err = e instanceof AppError ? e : connectionError(e);

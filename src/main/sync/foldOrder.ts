@@ -18,8 +18,9 @@ export async function restampLegacyPlaces(db: Db, client: pg.Client): Promise<nu
   const places: { id: string; cursor: number }[] = [];
   for (let i = 0; i < legacy.length; i += 1000) places.push(...(await placesOf(client, legacy.slice(i, i + 1000).map((e) => e.id))));
   const requestOf = new Map(legacy.map((e) => [e.id, e.request_id]));
-  const ctx = calendarAndRules(db);
   db.sqlite.transaction(() => {
+    // Terms read under the write lock, never a copy another process's settings change outdated.
+    const ctx = calendarAndRules(db);
     const touched = new Set<string>();
     for (const p of places) {
       prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ?').run(serverPlace(p.cursor), p.id);
