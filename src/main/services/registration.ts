@@ -12,7 +12,9 @@ import { pastReceiptProblem } from '../../shared/pastReceipt';
 import { parseInput, registerInput } from '../../shared/schemas';
 import { prepared, type Db } from '../db/open';
 import { insertEvent, newEvent } from './eventLog';
-import { getRow, refreshProjection, rowToRecord } from './projection';
+import { getRow, rowToRecord } from './projection';
+import { deriveState } from '../../shared/requestState';
+import { writeSearchEntry } from '../db/searchIndex';
 import { activeJournalId } from './journals';
 import { getSettings } from './settings';
 import { takeNumber } from './numbers';
@@ -34,23 +36,42 @@ export interface NewRequestRow {
   desk?: string;
 }
 
-/** The registration row as first written; its state columns are filled by `refreshProjection` in the same transaction. */
-export function insertRequestRow(db: Db, r: NewRequestRow): void {
+/**
+ * The registration row as first written. Without `state` its state columns are placeholders that
+ * `refreshProjection` fills in the same transaction; with it (a fresh registration, whose fold is
+ * already known) the row is written whole. Returns the row's integer key (the search entry's rowid).
+ */
+export function insertRequestRow(db: Db, r: NewRequestRow, state?: RequestState): number {
   const { reg } = r;
-  prepared(
-    db,
+  return Number(
+    prepared(
+      db,
       `INSERT INTO requests (id, journal, journal_id, year, series, seq, incoming_index, received_at, received_date, channel, form, requester_type,
         requester_name, postal_address, email, phone, fax, request_date, description, urgent, urgent_reason, reply_by, signed, official_name,
-        official_phone, complete, missing, status, executor, due_date, due_at, state, desk, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, NULL, NULL, '{}', ?, ?)`,
-    )
-    .run(
+        official_phone, complete, missing, status, executor, executor_phone, due_date, due_at, state, desk, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
       r.id, r.journal, r.journalId, r.year, r.series, r.seq, r.index, reg.receivedAt, kyivDate(reg.receivedAt), reg.channel, reg.form, reg.requesterType,
       // fax and requestDate: absent from events made before migration 0005 (another desk's, applied by sync).
       reg.requesterName, reg.postalAddress, reg.email, reg.phone, reg.fax ?? '', reg.requestDate ?? null, reg.description, reg.urgent ? 1 : 0, reg.urgentReason,
       reg.replyBy, reg.signed ? 1 : 0, reg.filledByOfficial?.name ?? null, reg.filledByOfficial?.phone ?? null,
-      r.missing.length === 0 ? 1 : 0, JSON.stringify(r.missing), r.desk ?? db.deskId, new Date().toISOString(),
-    );
+      r.missing.length === 0 ? 1 : 0, JSON.stringify(r.missing),
+      state?.status ?? 'registered', state?.executor ?? null, state?.executorPhone ?? null, state?.due?.dueDate ?? null, state?.due?.dueAt ?? null,
+      state ? JSON.stringify(state) : '{}', r.desk ?? db.deskId, new Date().toISOString(),
+    ).lastInsertRowid,
+  );
+}
+
+/** The record `rowToRecord` reads back from the row `insertRequestRow` writes (no corrections yet). */
+export function registrationRecord(r: NewRequestRow): RequestRecord {
+  const { reg } = r;
+  const official = reg.filledByOfficial?.name ? { name: reg.filledByOfficial.name, phone: reg.filledByOfficial.phone ?? '' } : null;
+  return {
+    id: r.id, index: r.index, journal: r.journal, year: r.year, seq: r.seq, receivedAt: reg.receivedAt, receivedDate: kyivDate(reg.receivedAt),
+    channel: reg.channel, form: reg.form, requesterType: reg.requesterType, requesterName: reg.requesterName, postalAddress: reg.postalAddress,
+    email: reg.email, phone: reg.phone, fax: reg.fax ?? '', requestDate: reg.requestDate ?? null, description: reg.description, urgent: !!reg.urgent,
+    urgentReason: reg.urgentReason, replyBy: reg.replyBy, signed: !!reg.signed, filledByOfficial: official, complete: r.missing.length === 0, missing: [...r.missing],
+  };
 }
 
 /**
@@ -109,10 +130,8 @@ export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}
     const past = pastReceiptWarning(db, receivedAt);
     if (past) throw new AppError('invalid_input', `${past} Номер не видано.`, [{ path: 'acceptPastDate', message: past }]);
   }
-  const settings = getSettings(db);
   const receivedDate = kyivDate(received);
   const year = Number(receivedDate.slice(0, 4));
-  const journal = settings.index.journal;
   const id = randomUUID();
 
   const keyName = input.clientKey ? `client-key:${input.clientKey}` : null;
@@ -120,6 +139,9 @@ export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}
     // The same form sent twice gets its first registration back, never a second number.
     const earlier = keyName ? (prepared(db, 'SELECT value FROM meta WHERE key = ?').get(keyName) as { value: string } | undefined) : undefined;
     if (earlier) return storedResult(db, earlier.value);
+    // Read under the write lock: a template or terms change another desk saved a moment ago applies.
+    const settings = getSettings(db);
+    const journal = settings.index.journal;
     const journalId = activeJournalId(db);
     const series = seriesOf(settings.index.template, settings.index.deskCode);
     const seq = takeNumber(db, journalId, year, series, id);
@@ -131,10 +153,18 @@ export function registerRequest(db: Db, raw: unknown, opts: RegisterOptions = {}
       caseIndex: settings.index.caseIndex,
     });
     refuseRepeatedIndex(db, journalId, year, index);
-    insertRequestRow(db, { id, journal, journalId, year, series, seq, index, reg, missing });
-    insertEvent(db, newEvent(db, id, 'registered', { ...reg, index, journal, year, seq, journalId, series }));
+    const row: NewRequestRow = { id, journal, journalId, year, series, seq, index, reg, missing };
+    const event = newEvent(db, id, 'registered', { ...reg, index, journal, year, seq, journalId, series });
+    // The fold of the one event being written, as `refreshProjection` would read it back (through
+    // JSON, as stored), so the row is written once instead of written, read, folded and rewritten.
+    // `verify` re-folds every request from its events and would report any difference.
+    const record = registrationRecord(row);
+    const state = deriveState(record, [{ ...event, payload: JSON.parse(JSON.stringify(event.payload)) }], settings.calendar, settings.rules);
+    const pk = insertRequestRow(db, row, state);
+    insertEvent(db, event);
+    writeSearchEntry(db.sqlite, pk, id, record, state);
     if (keyName) prepared(db, 'INSERT INTO meta (key, value) VALUES (?, ?)').run(keyName, id);
-    return refreshProjection(db, id, { cal: settings.calendar, rules: settings.rules });
+    return { record, state };
   });
   // IMMEDIATE: take the write lock before reading the counter, so two desks' processes on one
   // file (or two windows) can never read the same last number.
