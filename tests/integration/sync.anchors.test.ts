@@ -25,6 +25,22 @@ let pgc: PgCluster;
 beforeAll(async () => void (pgc = await startPgCluster()));
 afterAll(() => destroyPgCluster(pgc));
 
+/**
+ * The forger: the desk's file closed, its last event (a note) goes and the counter is set back;
+ * nothing else changes. Reopened, the register's own code redraws the projection over what remains.
+ */
+function removeLastEvent(d: Desk): void {
+  d.db.sqlite.close();
+  const raw = new Database(d.file);
+  raw.exec('DROP TRIGGER events_append_only_delete');
+  raw.exec('DELETE FROM events WHERE pos = (SELECT max(pos) FROM events)');
+  raw.prepare("UPDATE sqlite_sequence SET seq = (SELECT max(pos) FROM events) WHERE name = 'events'").run();
+  raw.exec("CREATE TRIGGER `events_append_only_delete` BEFORE DELETE ON `events` BEGIN SELECT RAISE(ABORT, 'events are append-only'); END");
+  raw.close();
+  d.reopen();
+  for (const id of d.db.sqlite.prepare('SELECT id FROM requests').pluck().all() as string[]) refreshProjection(d.db, id);
+}
+
 describe('the event chain anchored on the server', () => {
   it('the last event removed with the counter set back: the file passes, verify --server does not', async () => {
     const url = await pgc.createDatabase();
@@ -44,18 +60,7 @@ describe('the event chain anchored on the server', () => {
     // A second sync with nothing new sends nothing new.
     await syncOnce(d.db, url);
     expect(await pgc.sql(dbName, 'SELECT count(*)::int AS n FROM chain_anchors')).toEqual([{ n: 2 }]);
-    d.db.sqlite.close();
-
-    // The forger: the last event (a note) goes, the counter is set back; nothing else changes.
-    const raw = new Database(d.file);
-    raw.exec('DROP TRIGGER events_append_only_delete');
-    raw.exec('DELETE FROM events WHERE pos = (SELECT max(pos) FROM events)');
-    raw.prepare("UPDATE sqlite_sequence SET seq = (SELECT max(pos) FROM events) WHERE name = 'events'").run();
-    raw.exec("CREATE TRIGGER `events_append_only_delete` BEFORE DELETE ON `events` BEGIN SELECT RAISE(ABORT, 'events are append-only'); END");
-    raw.close();
-    d.reopen();
-    // …and lets the register's own code redraw the projection over what remains.
-    for (const id of d.db.sqlite.prepare('SELECT id FROM requests').pluck().all() as string[]) refreshProjection(d.db, id);
+    removeLastEvent(d);
     // The file alone cannot tell: this is what the anchors are for.
     expect(verifyRegister(d.db).findings).toEqual([]);
     d.db.sqlite.close();
@@ -96,15 +101,7 @@ describe('the event chain anchored on the server', () => {
       expect((away as { value: { warnings: string[] } }).value.warnings).toEqual([expect.stringMatching(/^Якорі журналу на сервері спільного реєстру не перевірено: Сервер недоступний/)]);
 
       // The anchored head removed with the counter set back: the file passes, the app's verify with the server does not.
-      d.db.sqlite.close();
-      const raw = new Database(d.file);
-      raw.exec('DROP TRIGGER events_append_only_delete');
-      raw.exec('DELETE FROM events WHERE pos = (SELECT max(pos) FROM events)');
-      raw.prepare("UPDATE sqlite_sequence SET seq = (SELECT max(pos) FROM events) WHERE name = 'events'").run();
-      raw.exec("CREATE TRIGGER `events_append_only_delete` BEFORE DELETE ON `events` BEGIN SELECT RAISE(ABORT, 'events are append-only'); END");
-      raw.close();
-      d.reopen();
-      for (const id of d.db.sqlite.prepare('SELECT id FROM requests').pluck().all() as string[]) refreshProjection(d.db, id);
+      removeLastEvent(d);
       expect(verifyRegister(d.db).findings).toEqual([]);
       const forged = await appVerify(d, url);
       expect(forged).toMatchObject({ ok: true, value: { ok: false, anchors: 1, warnings: [] } });
