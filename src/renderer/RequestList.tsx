@@ -82,7 +82,7 @@ export function RequestList({ filters, setFilters }: { filters: JournalFilters; 
           Журнал реєстрації запитів
         </h1>
         <p className="count" data-testid="journal-count" aria-live="polite">
-          {list.loading && !list.rows ? 'Завантаження…' : `${filtered ? 'Знайдено' : 'Усього'}: ${list.total}`}
+          {list.loading && !list.rows ? 'Завантаження…' : `${filtered ? 'Знайдено' : 'Усього'}: ${list.total}${list.unused ? `; зарезервованих, не використаних номерів: ${list.unused}` : ''}`}
         </p>
       </div>
       <div role="search" className="panel filters" aria-label="Пошук і фільтри журналу">
@@ -135,7 +135,7 @@ export function RequestList({ filters, setFilters }: { filters: JournalFilters; 
             onSelect={(selectedId) => setFilters({ ...filters, search, selectedId })}
             onExitTop={() => searchRef.current?.focus()}
             onOpen={(r) => navigate({ screen: 'card', id: r.id })}
-            virtual={{ total: list.total, onNearEnd: list.loadMore }}
+            virtual={{ total: list.total + list.unused, onNearEnd: list.loadMore }}
             focusSelected={focusBack}
           />
         )}

@@ -3,7 +3,7 @@
  * (roving tabindex), ↑/↓/Home/End move between rows, Enter opens the card. A click opens it too.
  * A long list is virtualised: only the rows in view are rendered (see `virtualRows.ts`).
  */
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { RequestSummary } from '../shared/domain';
 import { DueText, StatusBadge } from './Due';
 import { CHANNEL_LABEL } from '../shared/wording';
@@ -65,6 +65,20 @@ function cell(c: Column, r: RequestSummary) {
     case 'resultDate':
       return r.resultDate ? uaDate(r.resultDate) : <span className="muted">—</span>;
   }
+}
+
+/**
+ * A reserved number never used (year end): its number and the result in words across the other
+ * columns, as the exported journal shows it. It has no card to open.
+ */
+function unusedCells(r: RequestSummary, columns: number, virtual: boolean) {
+  const wrap = (x: ReactNode) => (virtual ? <div className="cell">{x}</div> : x);
+  return (
+    <>
+      <td className="c-index">{wrap(<strong>{r.index}</strong>)}</td>
+      {columns > 1 ? <td colSpan={columns - 1}>{wrap(<span className="muted">{r.result}</span>)}</td> : null}
+    </>
+  );
 }
 
 export interface SummaryTableProps {
@@ -144,7 +158,7 @@ export function SummaryTable({ rows, columns = DEFAULT_COLUMNS, caption, onOpen,
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       onSelect?.(row.id);
-      onOpen(row);
+      if (!row.unused) onOpen(row);
     }
   }
 
@@ -181,17 +195,17 @@ export function SummaryTable({ rows, columns = DEFAULT_COLUMNS, caption, onOpen,
                 else rowRefs.current.delete(i);
               }}
               tabIndex={i === tabbable ? 0 : -1}
-              className={`req-row due-row-${r.dueState ?? 'none'}`}
+              className={`req-row due-row-${r.dueState ?? 'none'}${r.unused ? ' unused-number' : ''}`}
               data-index={r.index}
               {...(virtual ? { 'aria-rowindex': i + 2 } : {})}
               onKeyDown={(e) => onKey(e, i)}
               onFocus={() => setActive(i)}
               onClick={() => {
                 onSelect?.(r.id);
-                onOpen(r);
+                if (!r.unused) onOpen(r);
               }}
             >
-              {shown.map((c) => (
+              {r.unused ? unusedCells(r, shown.length, !!virtual) : shown.map((c) => (
                 <td key={c} className={`c-${c}`} {...(c === 'what' ? { title: r.description } : {})}>
                   {virtual ? <div className="cell">{cell(c, r)}</div> : cell(c, r)}
                 </td>

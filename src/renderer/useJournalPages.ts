@@ -15,6 +15,8 @@ export const JOURNAL_PAGE = 200;
 export interface JournalPages {
   rows: RequestSummary[] | undefined;
   total: number;
+  /** Unused reserved numbers the journal lists besides the requests (see `RequestPage.unused`). */
+  unused: number;
   error: AppErrorData | undefined;
   loading: boolean;
   /** Whether pages after the loaded ones exist. */
@@ -26,6 +28,7 @@ export interface JournalPages {
 export function useJournalPages(query: Omit<ListQuery, 'limit'>, deps: DependencyList): JournalPages {
   const [rows, setRows] = useState<RequestSummary[]>();
   const [total, setTotal] = useState(0);
+  const [unused, setUnused] = useState(0);
   const [error, setError] = useState<AppErrorData>();
   const [loading, setLoading] = useState(true);
   const [hasMore, setHasMore] = useState(false);
@@ -48,6 +51,7 @@ export function useJournalPages(query: Omit<ListQuery, 'limit'>, deps: Dependenc
       next.current = r.value.next;
       setHasMore(r.value.next !== null);
       setTotal(r.value.total);
+      setUnused(r.value.unused ?? 0);
       setRows((old) => (after === null ? r.value.rows : [...(old ?? []), ...r.value.rows]));
     });
   }, []);
@@ -61,5 +65,5 @@ export function useJournalPages(query: Omit<ListQuery, 'limit'>, deps: Dependenc
   const loadMore = useCallback(() => {
     if (next.current && !inFlight.current) fetchPage(next.current);
   }, [fetchPage]);
-  return { rows, total, error, loading, hasMore, loadMore };
+  return { rows, total, unused, error, loading, hasMore, loadMore };
 }

@@ -222,4 +222,9 @@ export interface RequestSummary {
   result: string;
   outgoingIndex: string | null;
   resultDate: IsoDate | null;
+  /**
+   * A reserved number never used (the year's end, sync/yearEnd.ts): only `id` (its marker), `index`,
+   * `year`, `seq` and `result` mean anything; it has no card.
+   */
+  unused?: true;
 }

@@ -13,7 +13,7 @@ export const listPageQuery = listQuery.extend({
   /** `next` of the previous page; absent for the first page. */
   after: z
     .string()
-    .regex(/^(k:\d{1,4}:\d{1,9}:\d{1,12}|o:\d{1,7})$/, { message: 'Невідома позиція сторінки журналу' })
+    .regex(/^(k:\d{1,4}:\d{1,9}:-?\d{1,12}|o:\d{1,7})$/, { message: 'Невідома позиція сторінки журналу' })
     .optional(),
   limit: z.number().int().min(1).max(1000).optional(),
 });
@@ -23,6 +23,8 @@ export interface RequestPage {
   rows: RequestSummary[];
   /** How many requests match the filters in all (every page together). */
   total: number;
+  /** How many unused reserved numbers the journal lists besides (`RequestSummary.unused`); absent when none. */
+  unused?: number;
   /** Pass as `after` for the next page; null on the last one. */
   next: string | null;
 }

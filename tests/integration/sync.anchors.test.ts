@@ -15,12 +15,31 @@ import { migrateServer } from '../../src/main/sync/server';
 import { syncOnce } from '../../src/main/sync/sync';
 import { verifyWithServer } from '../../src/main/sync/verifyServer';
 import { cli } from '../helpers/cli';
+import { createHandlers, dispatch } from '../../src/main/api/handlers';
+import { memorySecrets, SyncAgent } from '../../src/main/sync/agent';
+import type { Desk } from '../helpers/syncDesks';
 import { destroyPgCluster, startPgCluster, type PgCluster } from '../helpers/pgCluster';
 import { makeDesk, request } from '../helpers/syncDesks';
 
 let pgc: PgCluster;
 beforeAll(async () => void (pgc = await startPgCluster()));
 afterAll(() => destroyPgCluster(pgc));
+
+/**
+ * The forger: the desk's file closed, its last event (a note) goes and the counter is set back;
+ * nothing else changes. Reopened, the register's own code redraws the projection over what remains.
+ */
+function removeLastEvent(d: Desk): void {
+  d.db.sqlite.close();
+  const raw = new Database(d.file);
+  raw.exec('DROP TRIGGER events_append_only_delete');
+  raw.exec('DELETE FROM events WHERE pos = (SELECT max(pos) FROM events)');
+  raw.prepare("UPDATE sqlite_sequence SET seq = (SELECT max(pos) FROM events) WHERE name = 'events'").run();
+  raw.exec("CREATE TRIGGER `events_append_only_delete` BEFORE DELETE ON `events` BEGIN SELECT RAISE(ABORT, 'events are append-only'); END");
+  raw.close();
+  d.reopen();
+  for (const id of d.db.sqlite.prepare('SELECT id FROM requests').pluck().all() as string[]) refreshProjection(d.db, id);
+}
 
 describe('the event chain anchored on the server', () => {
   it('the last event removed with the counter set back: the file passes, verify --server does not', async () => {
@@ -41,18 +60,7 @@ describe('the event chain anchored on the server', () => {
     // A second sync with nothing new sends nothing new.
     await syncOnce(d.db, url);
     expect(await pgc.sql(dbName, 'SELECT count(*)::int AS n FROM chain_anchors')).toEqual([{ n: 2 }]);
-    d.db.sqlite.close();
-
-    // The forger: the last event (a note) goes, the counter is set back; nothing else changes.
-    const raw = new Database(d.file);
-    raw.exec('DROP TRIGGER events_append_only_delete');
-    raw.exec('DELETE FROM events WHERE pos = (SELECT max(pos) FROM events)');
-    raw.prepare("UPDATE sqlite_sequence SET seq = (SELECT max(pos) FROM events) WHERE name = 'events'").run();
-    raw.exec("CREATE TRIGGER `events_append_only_delete` BEFORE DELETE ON `events` BEGIN SELECT RAISE(ABORT, 'events are append-only'); END");
-    raw.close();
-    d.reopen();
-    // …and lets the register's own code redraw the projection over what remains.
-    for (const id of d.db.sqlite.prepare('SELECT id FROM requests').pluck().all() as string[]) refreshProjection(d.db, id);
+    removeLastEvent(d);
     // The file alone cannot tell: this is what the anchors are for.
     expect(verifyRegister(d.db).findings).toEqual([]);
     d.db.sqlite.close();
@@ -66,5 +74,40 @@ describe('the event chain anchored on the server', () => {
     const away = await cli(['verify', '--db', d.file, '--server', `postgres://postgres@127.0.0.1:1/${dbName}`]);
     expect(away.code).toBe(1);
     expect(away.err).toMatch(/Сервер недоступний/);
+  }, 120_000);
+  it('the app\'s «Перевірити реєстр» checks the anchors when the desk has a server; a server out of reach is a warning', async () => {
+    const url = await pgc.createDatabase();
+    const dbName = new URL(url).pathname.slice(1);
+    await migrateServer(url);
+    const d = makeDesk('A');
+    const appVerify = async (desk: Desk, server: string | null) => {
+      const secrets = memorySecrets();
+      const agent = new SyncAgent(desk.db, secrets, server);
+      try {
+        return await dispatch(createHandlers(desk.db, undefined, { agent, secrets }), 'register:verify', undefined);
+      } finally {
+        await agent.stop();
+      }
+    };
+    try {
+      const last = [0, 1, 2].map((i) => registerRequest(d.db, request(i, '2026-11-23T09:00:00+02:00'))).at(-1)!;
+      actOnRequest(d.db, { index: last.index, action: 'note', input: { text: 'Передано' } });
+      await syncOnce(d.db, url, { desk: 'A' });
+      // No server configured: the file's checks only.
+      expect(await appVerify(d, null)).toEqual({ ok: true, value: { ok: true, requests: 3, events: 4, findings: [], anchors: null, warnings: [] } });
+      expect(await appVerify(d, url)).toEqual({ ok: true, value: { ok: true, requests: 3, events: 4, findings: [], anchors: 1, warnings: [] } });
+      const away = await appVerify(d, `postgres://postgres@127.0.0.1:1/${dbName}`);
+      expect(away).toMatchObject({ ok: true, value: { ok: true, findings: [], anchors: null } });
+      expect((away as { value: { warnings: string[] } }).value.warnings).toEqual([expect.stringMatching(/^Якорі журналу на сервері спільного реєстру не перевірено: Сервер недоступний/)]);
+
+      // The anchored head removed with the counter set back: the file passes, the app's verify with the server does not.
+      removeLastEvent(d);
+      expect(verifyRegister(d.db).findings).toEqual([]);
+      const forged = await appVerify(d, url);
+      expect(forged).toMatchObject({ ok: true, value: { ok: false, anchors: 1, warnings: [] } });
+      expect((forged as { value: { findings: string[] } }).value.findings).toEqual([expect.stringMatching(/^З журналу подій вилучено подію [0-9a-f-]{36} \(позиція 4\), закріплену на сервері/)]);
+    } finally {
+      d.db.sqlite.close();
+    }
   }, 120_000);
 });

@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJournal, journalDoc } from '../../src/main/services/journal';
+import { listPage, listRequests } from '../../src/main/services/queries';
+import type { Db } from '../../src/main/db/open';
 import { registerRequest } from '../../src/main/services/registration';
 import { verifyRegister } from '../../src/main/services/verify';
 import { migrateServer } from '../../src/main/sync/server';
@@ -28,6 +30,19 @@ afterAll(() => destroyPgCluster(pgc));
 
 let n = 0;
 const reg = (d: Desk, at: string) => registerRequest(d.db, request(n++, at)).index;
+/** The on-screen journal walked page by page as the list scrolls: [index, unused?] newest first. */
+function screen(db: Db, q: { month?: string; status?: 'registered' } = {}, limit = 7) {
+  const rows: [string, boolean][] = [];
+  let after: string | undefined;
+  let first: ReturnType<typeof listPage> | undefined;
+  do {
+    const p = listPage(db, { ...q, limit, ...(after ? { after } : {}) });
+    first ??= p;
+    rows.push(...p.rows.map((r): [string, boolean] => [r.index, r.unused === true]));
+    after = p.next ?? undefined;
+  } while (after);
+  return { rows, total: first.total, unused: first.unused ?? 0 };
+}
 const december = (d: Desk) => journalDoc(d.db, { month: '2026-12' }).rows.map((r) => [r.index, r.result]);
 
 describe('reserved numbers at the year end', () => {
@@ -69,6 +84,18 @@ describe('reserved numbers at the year end', () => {
       // Every 2026 number in order, each either registered or marked unused.
       expect(december(a)).toEqual(range(1, 2 * LEASE_SIZE + 3).map((i) => [i, unused.has(i) ? UNUSED_RESULT : 'зареєстровано']));
       expect(unused.size).toBe(2 * LEASE_SIZE);
+      // The journal on screen lists them too, in the journal's order, page by page, the same on both desks.
+      const onScreen = screen(a.db, { month: '2026-12' });
+      expect(onScreen.rows).toEqual(range(1, 2 * LEASE_SIZE + 3).reverse().map((i) => [i, unused.has(i)]));
+      expect(onScreen).toMatchObject({ total: 3, unused: 2 * LEASE_SIZE });
+      expect(screen(b.db, { month: '2026-12' }, 100)).toEqual(onScreen);
+      expect(listPage(a.db, { month: '2026-12', limit: 100 }).rows.filter((r) => r.unused).every((r) => r.result === UNUSED_RESULT && !r.requesterName)).toBe(true);
+      // The whole journal has them below 2027's requests; a status filter or another month shows none; the CLI's list stays requests only.
+      expect(screen(a.db).rows.slice(0, 2)).toEqual([[`З-${LEASE_SIZE + 1}`, false], [`З-${2 * LEASE_SIZE + 3}`, true]]);
+      expect(screen(a.db).rows.filter((r) => r[1])).toHaveLength(2 * LEASE_SIZE);
+      expect(screen(a.db, { status: 'registered' }).rows.some((r) => r[1])).toBe(false);
+      expect(screen(a.db, { month: '2026-11' }).rows).toEqual([]);
+      expect(listRequests(a.db).some((r) => r.unused)).toBe(false);
       // Every desk shows the same journal, totals included.
       expect(journalDoc(b.db, { month: '2026-12' })).toEqual(journalDoc(a.db, { month: '2026-12' }));
       expect(journalDoc(a.db, { month: '2026-12' }).totals[1]).toBe(`Зарезервовано, але не використано до кінця року номерів: ${2 * LEASE_SIZE}.`);

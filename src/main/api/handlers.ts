@@ -28,6 +28,7 @@ import { APP_VERSION } from '../version';
 import { resolveConflict } from '../services/conflicts';
 import { getServerConfig, memorySecrets, setServerConfig, SyncAgent, testConnection, type SecretStore } from '../sync/agent';
 import { deskName } from '../sync/sync';
+import { verifyForApp } from '../sync/verifyServer';
 import { getMeta, SYNC_KEYS } from '../sync/state';
 import { serverConfigInput, serverUrl } from '../../shared/sync/status';
 import { dueFor } from './due';
@@ -138,6 +139,8 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
       if (!shellPorts.chooseFolder) throw new AppError('not_allowed', "Папку обирають у програмі на комп'ютері; у браузері файли зберігаються в папці реєстру.");
       return { folder: await shellPorts.chooseFolder() };
     },
+    // With a server configured, its anchors too; a server out of reach is a warning (sync/verifyServer.ts).
+    'register:verify': () => verifyForApp(db, agent.url()),
     'sync:status': () => agent.status(),
     'sync:now': () => agent.syncNow(),
     'sync:getServer': () => ({ config: getServerConfig(db), hasPassword: !!secrets.get() }),

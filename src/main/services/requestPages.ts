@@ -14,6 +14,7 @@ import { indexKey, normalizeForSearch } from '../../shared/search';
 import type { TodayPanel } from '../../shared/api/contract';
 import { prepared, type Db } from '../db/open';
 import { calendarAndRules } from './projection';
+import { UNUSED_COLUMNS, unusedKeys, unusedSummary, type UnusedColumns } from '../sync/unusedRows';
 
 /** What a list row shows, and nothing more (no contacts, no event log). */
 const COLUMNS = `r.pk, r.id, r.incoming_index, r.year, r.seq, r.received_at, r.channel, r.requester_type, r.requester_name,
@@ -114,16 +115,16 @@ const and = (where: string[]) => (where.length ? ` AND ${where.join(' AND ')}` :
  */
 export function listPage(db: Db, raw: unknown = {}): RequestPage {
   const q = parseInput(listPageQuery, raw);
-  return pageOf(db, q, q.limit ?? PAGE_SIZE);
+  return pageOf(db, q, q.limit ?? PAGE_SIZE, true);
 }
 
-/** The journal as one list (the CLI's `list`, exports): the first `limit` rows of `listPage`'s order. */
+/** The journal as one list (the CLI's `list`, exports): the first `limit` rows of `listPage`'s order, requests only. */
 export function listAll(db: Db, raw: unknown = {}): RequestSummary[] {
   const q = parseInput(listQuery, raw);
-  return pageOf(db, q, q.limit ?? 10_000).rows;
+  return pageOf(db, q, q.limit ?? 10_000, false).rows;
 }
 
-function pageOf(db: Db, q: ListPageQuery, limit: number): RequestPage {
+function pageOf(db: Db, q: ListPageQuery, limit: number, withUnused: boolean): RequestPage {
   const clock = clockOf(db);
   const f = filtersOf(q, clock);
   const fts = q.search !== undefined ? ftsQuery(q.search) : null;
@@ -134,6 +135,9 @@ function pageOf(db: Db, q: ListPageQuery, limit: number): RequestPage {
   // The page's keys first (from an index: a month's keys from requests_received), then only its rows:
   // sorting a month must not drag every request's state through the sorter.
   const keys = `SELECT r.pk, r.year, r.seq FROM requests r WHERE 1${and(where)} ORDER BY r.year DESC, r.seq DESC, r.pk DESC LIMIT ?`;
+  // The journal on screen lists unused reserved numbers too, in its order (see sync/unusedRows.ts).
+  const u = withUnused ? unusedKeys(q, after) : null;
+  if (u) return pageWithUnused(db, q, f, keys, [...f.args, ...(after ?? []), limit + 1], u, limit, clock);
   const rows = prepared(db, `WITH page AS (${keys}) SELECT ${COLUMNS} FROM page JOIN requests r ON r.pk = page.pk ORDER BY page.year DESC, page.seq DESC, page.pk DESC`)
     .all(...f.args, ...(after ?? []), limit + 1) as SummaryRow[];
   const total = prepared(db, `SELECT count(*) AS n FROM requests r WHERE 1${and(f.where)}`).get(...f.args) as { n: number };
@@ -141,6 +145,31 @@ function pageOf(db: Db, q: ListPageQuery, limit: number): RequestPage {
   const page = more ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
   return { rows: page.map((r) => summaryOf(r, clock)), total: total.n, next: more && last ? `k:${last.year}:${last.seq}:${last.pk}` : null };
+}
+
+/** A journal page with the unused numbers merged in: still one statement for the rows and one for the counts. */
+function pageWithUnused(db: Db, q: ListPageQuery, f: Filters, keys: string, keyArgs: unknown[], u: { sql: string; args: unknown[] }, limit: number, clock: DueClock): RequestPage {
+  const merged = `SELECT * FROM (${keys}) UNION ALL SELECT * FROM (${u.sql} ORDER BY 2 DESC, 3 DESC, 1 DESC LIMIT ?) ORDER BY 2 DESC, 3 DESC, 1 DESC LIMIT ?`;
+  const rows = prepared(
+    db,
+    `WITH page AS (${merged}) SELECT ${COLUMNS}, ${UNUSED_COLUMNS} FROM page
+      LEFT JOIN requests r ON page.pk > 0 AND r.pk = page.pk LEFT JOIN number_leases l ON page.pk < 0 AND l.rowid = -page.pk
+      ORDER BY page.year DESC, page.seq DESC, page.pk DESC`,
+  ).all(...keyArgs, ...u.args, limit + 1, limit + 1) as (SummaryRow & UnusedColumns)[];
+  const all = unusedKeys(q, null)!;
+  const counts = prepared(db, `SELECT (SELECT count(*) FROM requests r WHERE 1${and(f.where)}) AS n, (SELECT count(*) FROM (${all.sql})) AS u`).get(...f.args, ...all.args) as {
+    n: number;
+    u: number;
+  };
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  return {
+    rows: page.map((r) => (r.unused_marker ? unusedSummary(r) : summaryOf(r, clock))),
+    total: counts.n,
+    ...(counts.u ? { unused: counts.u } : {}),
+    next: more && last ? `k:${last.page_year}:${last.page_seq}:${last.page_pk}` : null,
+  };
 }
 
 function searchPage(db: Db, search: string, fts: string, f: Filters, after: string | undefined, limit: number, clock: DueClock): RequestPage {

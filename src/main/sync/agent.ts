@@ -55,7 +55,8 @@ export class SyncAgent {
     private fixedUrl: string | null = null,
   ) {}
 
-  private url(): string | null {
+  /** The server this desk syncs with, or null when it has none (or no password yet for one). */
+  url(): string | null {
     if (this.fixedUrl) return this.fixedUrl;
     const c = getServerConfig(this.db);
     return c ? serverUrl(c, this.secrets.get()) : null;

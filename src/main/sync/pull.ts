@@ -5,16 +5,13 @@
  */
 import type pg from 'pg';
 import type { RequestEvent } from '../../shared/domain';
-import { missingParts } from '../../shared/registration';
 import { advanceCursor, serverPlace } from '../../shared/sync/cursor';
 import { parseHlc, receive } from '../../shared/sync/hlc';
 import { AppError } from '../../shared/errors';
 import { prepared, type Db } from '../db/open';
 import { eventWriter, rowToEvent, type EventColumns } from '../services/eventLog';
-import { calendarAndRules, refreshProjection } from '../services/projection';
-import { MAIN_JOURNAL } from '../services/journals';
-import { raiseCounter } from '../services/numbers';
-import { insertRequestRow } from '../services/registration';
+import { calendarAndRules } from '../services/projection';
+import { PageProjection } from './pageProjection';
 import { connectionError } from './push';
 import { getCursor, setMeta, SYNC_KEYS } from './state';
 import { applyUnused, UNUSED_EVENT, type UnusedPayload } from './yearEnd';
@@ -40,22 +37,6 @@ const PAGE = `SELECT e.cursor::float8 AS cursor, e.id::text AS id, e.request_id,
   LEFT JOIN attachments a ON e.type = 'attached' AND a.id = (e.payload::jsonb->>'attachmentId')::uuid
   WHERE e.cursor > $1 ORDER BY e.cursor LIMIT $2`;
 
-function applyRegistration(db: Db, e: RequestEvent<'registered'>): void {
-  const p = e.payload;
-  const journalId = p.journalId ?? MAIN_JOURNAL;
-  const series = p.series ?? '';
-  // Two lookups, each on its unique index (an OR of them would scan the table for every event).
-  const clash = (prepared(db, 'SELECT incoming_index FROM requests WHERE journal_id = ? AND year = ? AND incoming_index = ? AND id <> ?').get(journalId, p.year, p.index, e.requestId) ??
-    prepared(db, 'SELECT incoming_index FROM requests WHERE journal_id = ? AND year = ? AND series = ? AND seq = ? AND id <> ?').get(journalId, p.year, series, p.seq, e.requestId)) as
-    | { incoming_index: string }
-    | undefined;
-  if (clash)
-    throw new AppError('conflict', `Номер ${p.index} (${p.year}) у спільному реєстрі належить іншому запиту, а на цьому робочому місці ним зареєстровано запит ${clash.incoming_index}. Синхронізацію зупинено, щоб номер не було видано двічі; зверніться до адміністратора.`);
-  insertRequestRow(db, { id: e.requestId, journal: p.journal, journalId, year: p.year, series, seq: p.seq, index: p.index, reg: p, missing: missingParts(p), desk: e.desk });
-  // This desk must never hand out a number another desk already has in the same series.
-  raiseCounter(db, journalId, p.year, series, p.seq);
-}
-
 function applyAttachment(db: Db, e: RequestEvent<'attached'>, r: ServerEvent): void {
   const p = e.payload;
   if (!r.a_data || r.a_data.length !== p.size) throw new AppError('io', `Скан ${p.name} не надійшов із сервера повністю; синхронізацію буде повторено.`);
@@ -63,14 +44,17 @@ function applyAttachment(db: Db, e: RequestEvent<'attached'>, r: ServerEvent): v
     .run(p.attachmentId, e.requestId, p.name, p.mime, p.size, p.sha256, r.a_data, e.at);
 }
 
-/** Applies one page and moves the cursor, all in one transaction. Returns how many events were new here. */
+/**
+ * Applies one page and moves the cursor, all in one transaction. Returns how many events were new
+ * here. The projection and the search index are written once per request at the page's end (see
+ * pageProjection.ts), still inside the transaction: the cursor never runs ahead of what is applied.
+ */
 export function applyPage(db: Db, page: ServerEvent[]): number {
   const ctx = calendarAndRules(db);
   const run = db.sqlite.transaction(() => {
     const next = advanceCursor(getCursor(db), page);
-    const touched = new Set<string>();
-    let added = 0;
-    const append = eventWriter(db);
+    const projection = new PageProjection();
+    const news: { e: RequestEvent; r: ServerEvent; syncedAt: string }[] = [];
     for (const r of page) {
       const syncedAt = serverPlace(r.cursor);
       const local = prepared(db, 'SELECT synced_at, request_id FROM events WHERE id = ?').get(r.id) as { synced_at: string | null; request_id: string } | undefined;
@@ -79,7 +63,7 @@ export function applyPage(db: Db, page: ServerEvent[]): number {
         // server's order is news here. Either way its request folds again in that order.
         if (local.synced_at !== syncedAt) {
           prepared(db, 'UPDATE events SET synced_at = ? WHERE id = ?').run(syncedAt, r.id);
-          touched.add(local.request_id);
+          projection.moved(local.request_id);
         }
         continue;
       }
@@ -89,17 +73,22 @@ export function applyPage(db: Db, page: ServerEvent[]): number {
         continue;
       }
       const e = rowToEvent(r);
-      if (e.type === 'registered') applyRegistration(db, e as RequestEvent<'registered'>);
+      if (e.type === 'registered') projection.registered(e as RequestEvent<'registered'>);
+      else projection.added(e);
+      news.push({ e, r, syncedAt });
+    }
+    // The new requests' rows first (the events and scans refer to them), then the events in the page's order.
+    projection.insertNewRows(db, ctx);
+    const append = eventWriter(db);
+    for (const { e, r, syncedAt } of news) {
       if (e.type === 'attached') applyAttachment(db, e as RequestEvent<'attached'>, r);
       append(e, syncedAt);
       const remote = parseHlc(e.hlc);
       if (remote) db.hlc = receive(db.hlc, remote, db.now().getTime());
-      touched.add(e.requestId);
-      added++;
     }
-    for (const id of touched) refreshProjection(db, id, ctx);
+    projection.refoldTouched(db, ctx);
     setMeta(db, SYNC_KEYS.cursor, String(next));
-    return added;
+    return news.length;
   });
   return run.immediate();
 }

@@ -241,6 +241,30 @@ BEGIN
 END $$;
 `,
   },
+  {
+    version: 5,
+    name: 'the numbering trigger reads each payload once',
+    sql: `
+-- Same rule as version 2, cheaper: the payload is cast to jsonb once per row, not five times. The
+-- cast dominated a push (a batch of 500 registrations spent most of its server time here).
+CREATE OR REPLACE FUNCTION events_number() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  p jsonb;
+BEGIN
+  IF NEW.type IN ('registered', 'number_unused') AND NOT EXISTS (SELECT 1 FROM events WHERE id = NEW.id) THEN
+    p := NEW.payload::jsonb;
+    IF NEW.type = 'number_unused' AND NOT EXISTS (
+      SELECT 1 FROM number_leases l
+       WHERE l.journal_id = p->>'journalId' AND l.year = (p->>'year')::int AND l.seq = (p->>'seq')::int AND l.desk = NEW.desk) THEN
+      RAISE EXCEPTION 'number % of % was not leased to desk %', p->>'seq', p->>'year', NEW.desk;
+    END IF;
+    INSERT INTO numbers (request_id, journal_id, year, series, seq, incoming_index, desk)
+    VALUES (NEW.request_id, coalesce(p->>'journalId', 'main'), (p->>'year')::int, coalesce(p->>'series', ''), (p->>'seq')::int, p->>'index', NEW.desk);
+  END IF;
+  RETURN NEW;
+END $$;
+`,
+  },
 ];
 
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1]!.version;

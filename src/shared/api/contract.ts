@@ -17,6 +17,7 @@ import { documentInput, printInput, type DocumentResult, type PrinterInfo } from
 import { fileReadInput, fileUploadInput, type FileContent } from '../files';
 import { attachmentRef, removeAttachmentInput } from '../attachments';
 import { listPageQuery, type RequestPage } from '../requestPage';
+import type { AppVerifyReport } from '../sync/verifyReport';
 
 export interface RegisterResult {
   id: string;
@@ -118,6 +119,8 @@ export const API_INPUTS = {
   'sync:setServer': serverConfigInput,
   /** «Перевірити з'єднання»: tries the connection without saving it (the kept password if none is typed). */
   'sync:test': serverConfigInput,
+  /** «Перевірити реєстр»: the file's checks, and the server's anchors when a server is configured (out of reach: a warning). */
+  'register:verify': none,
   /** Keeps one of the final actions desks recorded while apart; the choice is an event. */
   'requests:resolveConflict': resolveInput,
   /**
@@ -164,6 +167,7 @@ export interface ApiResults {
   'sync:getServer': { config: ServerConfig | null; hasPassword: boolean };
   'sync:setServer': SyncStatus;
   'sync:test': { ok: boolean; message: string };
+  'register:verify': AppVerifyReport;
   'requests:resolveConflict': RequestView;
   'requests:version': { version: string };
   'attachments:get': FileContent;
