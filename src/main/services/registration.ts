@@ -12,7 +12,7 @@ import { pastReceiptProblem } from '../../shared/pastReceipt';
 import { parseInput, registerInput } from '../../shared/schemas';
 import { prepared, type Db } from '../db/open';
 import { insertEvent, newEvent } from './eventLog';
-import { getRow, refreshProjection, rowToRecord } from './projection';
+import { channelColumn, getRow, refreshProjection, rowToRecord } from './projection';
 import { activeJournalId } from './journals';
 import { getSettings } from './settings';
 import { takeNumber } from './numbers';
@@ -41,15 +41,17 @@ export function insertRequestRow(db: Db, r: NewRequestRow): void {
     db,
       `INSERT INTO requests (id, journal, journal_id, year, series, seq, incoming_index, received_at, received_date, channel, form, requester_type,
         requester_name, postal_address, email, phone, fax, request_date, description, urgent, urgent_reason, reply_by, signed, official_name,
-        official_phone, complete, missing, status, executor, due_date, due_at, state, desk, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, NULL, NULL, '{}', ?, ?)`,
+        official_phone, complete, missing, status, executor, due_date, due_at, state, desk, updated_at, received_time_known)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', NULL, NULL, NULL, '{}', ?, ?, ?)`,
     )
     .run(
-      r.id, r.journal, r.journalId, r.year, r.series, r.seq, r.index, reg.receivedAt, kyivDate(reg.receivedAt), reg.channel, reg.form, reg.requesterType,
+      r.id, r.journal, r.journalId, r.year, r.series, r.seq, r.index, reg.receivedAt, kyivDate(reg.receivedAt), channelColumn(reg.channel), reg.form, reg.requesterType,
       // fax and requestDate: absent from events made before migration 0005 (another desk's, applied by sync).
       reg.requesterName, reg.postalAddress, reg.email, reg.phone, reg.fax ?? '', reg.requestDate ?? null, reg.description, reg.urgent ? 1 : 0, reg.urgentReason,
       reg.replyBy, reg.signed ? 1 : 0, reg.filledByOfficial?.name ?? null, reg.filledByOfficial?.phone ?? null,
       r.missing.length === 0 ? 1 : 0, JSON.stringify(r.missing), r.desk ?? db.deskId, new Date().toISOString(),
+      // An imported journal's row without a time (0008); every other registration, and older events, know it.
+      reg.receivedTimeKnown === false ? 0 : 1,
     );
 }
 
