@@ -21,6 +21,7 @@ import { registerRequest } from '../../src/main/services/registration';
 import { getSettings, updateSettings } from '../../src/main/services/settings';
 import { verifyRegister } from '../../src/main/services/verify';
 import { cli } from '../helpers/cli';
+import { UNKNOWN_JOURNAL } from '../helpers/unknownJournal';
 import { pdfText } from '../helpers/readBack';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
 
@@ -31,16 +32,6 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-/** A journal with a channel column and a time column, some cells of which are empty. */
-export const UNKNOWN_JOURNAL = [
-  'Вх. №;Дата надходження;Час надходження;Спосіб надходження;Запитувач;Адреса;Зміст;Терміновий;Результат розгляду;Дата відповіді',
-  // Open, no time, no channel, urgent: the 48 hours run from the start of the day.
-  '1;02.11.2026;;;Петренко П. П.;вул. Лісова, 1;Про аварію на водогоні;так;на розгляді;',
-  // Answered without a date, no time, no channel.
-  '2;03.11.2026;;;Іваненко І. І.;вул. Лісова, 2;Про бюджет;;надано відповідь;',
-  // Everything stated.
-  '3;04.11.2026;14:30;електронною поштою;Сидоренко С. С.;вул. Лісова, 3;Про ремонт;;надано відповідь;06.11.2026',
-].join('\r\n');
 
 async function importUnknown(): Promise<void> {
   const file = join(t.dir, 'old.csv');
