@@ -351,7 +351,7 @@ function CardView({ id, back }: { id: string; back: Route }) {
       </div>
       <section className="panel" aria-labelledby="history">
         <h2 id="history">Історія</h2>
-        <Timeline events={v.events} />
+        <Timeline events={v.events} request={v} />
         <CardAttachments
           v={v}
           onChanged={(text) => {

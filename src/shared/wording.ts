@@ -150,3 +150,10 @@ export const EVENT_LABEL: Record<EventType, string> = {
   attached: 'Долучено скан',
   attachment_removed: 'Вилучено скан',
 };
+
+/**
+ * Whether an event's moment is only a stand-in: an imported request without a time of receipt has
+ * its events put at the start of the day of receipt, which is a date, not a time to print.
+ */
+export const eventTimeUnknown = (r: { receivedAt: string; receivedTimeKnown?: boolean }, e: { at: string }): boolean =>
+  r.receivedTimeKnown === false && e.at === r.receivedAt;

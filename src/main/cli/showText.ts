@@ -6,7 +6,7 @@
 import { kyivIso } from '../../shared/calendar';
 import type { RequestView } from '../../shared/domain';
 import { ddmmyyyy, ddmmyyyyTime } from '../../shared/journalRows';
-import { channelLabel, EVENT_LABEL, NOT_STATED, STATUS_LABEL } from '../../shared/wording';
+import { channelLabel, EVENT_LABEL, eventTimeUnknown, NOT_STATED, STATUS_LABEL } from '../../shared/wording';
 
 /** Dates as the clerk reads them (ДД.ММ.РРРР гг:хх, Kyiv), not ISO instants. */
 export const when = (instant: string): string => ddmmyyyyTime(kyivIso(new Date(instant)));
@@ -28,7 +28,7 @@ export function showText(r: RequestView): string {
     ...r.attachments.map((a) => `Скан: ${a.name} (${a.mime}, ${Math.max(1, Math.round(a.size / 1024))} КБ)`),
     ...(r.conflict ? [`Конфлікт: ${r.conflict.message}`, `  Дії: ${r.conflict.events.join(', ')}`] : []),
     // An event type this build does not know (a newer desk's, via sync) is printed as its code rather than lost.
-    ...r.events.map((e) => `  ${when(e.at)}  ${EVENT_LABEL[e.type] ?? e.type}  ${e.user}`),
+    ...r.events.map((e) => `  ${eventTimeUnknown(r, e) ? ddmmyyyy(r.receivedDate) : when(e.at)}  ${EVENT_LABEL[e.type] ?? e.type}  ${e.user}`),
   ];
   return `${lines.join('\n')}\n`;
 }
