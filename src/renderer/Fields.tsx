@@ -50,7 +50,7 @@ export function TextField(
   p: Common & {
     value: string;
     onChange: (v: string) => void;
-    type?: 'text' | 'email' | 'tel' | 'number' | 'search' | 'url' | 'month' | 'date';
+    type?: 'text' | 'email' | 'tel' | 'number' | 'search' | 'url' | 'month' | 'date' | 'password';
     inputRef?: Ref<HTMLInputElement>;
     placeholder?: string;
     inputMode?: 'text' | 'numeric' | 'tel' | 'email';

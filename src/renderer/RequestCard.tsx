@@ -10,13 +10,13 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import type { DocumentKind } from '../shared/documents';
 import type { Action, RequestView } from '../shared/domain';
 import { allowedActions } from '../shared/transitions';
-import { ACTION_DONE_LABEL, ACTION_LABEL, CHANNEL_LABEL, FORM_LABEL, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL, REQUESTER_TYPE_LABEL, REQUIRED_PART_LABEL } from '../shared/wording';
+import { ACTION_DONE_LABEL, ACTION_LABEL, CHANNEL_LABEL, channelLabel, FORM_LABEL, NOT_STATED, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL, REQUESTER_TYPE_LABEL, REQUIRED_PART_LABEL } from '../shared/wording';
 import { ActionForm } from './ActionForm';
 import { api } from './api';
 import { useShell } from './AppContext';
 import { DueText, StatusBadge } from './Due';
 import { ErrorAlert, TextField } from './Fields';
-import { uaDate, uaDateTime, uaDateWithWeekday, uah } from './format';
+import { uaDate, uaDateTime, uaDateWithWeekday, uah, uaReceived } from './format';
 import { isTyping } from './keyboard';
 import { DocumentDialog, type DocRequest } from './DocumentDialog';
 import { LETTER_BUTTON, LETTERS_AFTER } from './documentKeys';
@@ -131,7 +131,7 @@ function CardView({ id, back }: { id: string; back: Route }) {
             Вх. № {v.index}
           </h1>
           <p className="muted">
-            від {uaDateTime(v.receivedAt)} · {CHANNEL_LABEL[v.channel]} · {FORM_LABEL[v.form]}
+            від {uaReceived(v)} · {channelLabel(v.channel)} · {FORM_LABEL[v.form]}
             {v.urgent ? ' · ' : ''}
             {v.urgent ? <span className="tag urgent">терміновий</span> : null}
           </p>
@@ -267,14 +267,16 @@ function CardView({ id, back }: { id: string; back: Route }) {
         <section className="panel" aria-labelledby="reg-data">
           <h2 id="reg-data">Реєстраційні дані</h2>
           <dl className="facts">
-            <Fact term="Надійшов">{uaDateTime(v.receivedAt)}</Fact>
-            <Fact term="Спосіб надходження">{CHANNEL_LABEL[v.channel]}</Fact>
+            <Fact term="Надійшов">{uaReceived(v)}</Fact>
+            <Fact term="Спосіб надходження">{v.channel ? CHANNEL_LABEL[v.channel] : <span className="muted">{NOT_STATED}</span>}</Fact>
             <Fact term="Форма запиту">{FORM_LABEL[v.form]}</Fact>
             <Fact term="Запитувач">{REQUESTER_TYPE_LABEL[v.requesterType]}</Fact>
             <Fact term={v.requesterType === 'natural' ? 'ПІБ' : 'Найменування'}>{v.requesterName}</Fact>
             <Fact term="Поштова адреса">{v.postalAddress}</Fact>
             <Fact term="Електронна пошта">{v.email}</Fact>
             <Fact term="Телефон">{v.phone}</Fact>
+            {v.fax ? <Fact term="Факс">{v.fax}</Fact> : null}
+            {v.requestDate ? <Fact term="Дата запиту">{uaDate(v.requestDate)}</Fact> : null}
             <Fact term="Опис запитуваної інформації" wide>
               {v.description}
             </Fact>
@@ -308,7 +310,7 @@ function CardView({ id, back }: { id: string; back: Route }) {
             {s.paymentDate ? <Fact term="Оплату підтверджено">{uaDate(s.paymentDate)}</Fact> : null}
             {s.answer ? (
               <Fact term="Відповідь">
-                {[s.answer.outgoingIndex ? `вих. № ${s.answer.outgoingIndex}` : '', uaDate(s.answer.date), s.answer.sentBy ? REPLY_WAY_LABEL[s.answer.sentBy] : '']
+                {[s.answer.outgoingIndex ? `вих. № ${s.answer.outgoingIndex}` : '', s.answer.date ? uaDate(s.answer.date) : `дата відповіді ${NOT_STATED}`, s.answer.sentBy ? REPLY_WAY_LABEL[s.answer.sentBy] : '']
                   .filter(Boolean)
                   .join(', ')}
               </Fact>
@@ -349,7 +351,7 @@ function CardView({ id, back }: { id: string; back: Route }) {
       </div>
       <section className="panel" aria-labelledby="history">
         <h2 id="history">Історія</h2>
-        <Timeline events={v.events} />
+        <Timeline events={v.events} request={v} />
         <CardAttachments
           v={v}
           onChanged={(text) => {

@@ -21,6 +21,7 @@ import { toDraft, toPatch, type Draft } from './settingsDraft';
 import { PaymentSettings } from './PaymentSettings';
 import { FeeSettings } from './FeeSettings';
 import { TermsSettings } from './TermsSettings';
+import { AdminSettings } from './AdminSettings';
 import { DroppedSettings } from './DroppedSettings';
 import { FolderSettings } from './FolderSettings';
 
@@ -70,6 +71,8 @@ export function SettingsForm() {
   const [busy, setBusy] = useState(false);
   /** The administrator unlocked the statutory terms (sent as the confirmation with the save). */
   const [termsUnlocked, setTermsUnlocked] = useState(false);
+  /** The administrator's password, sent with a save that changes the terms or the calendar (AdminSettings). */
+  const [adminPassword, setAdminPassword] = useState('');
   /** The mid-year index-format warning, waiting for the clerk's word. */
   const [askTemplate, setAskTemplate] = useState<string | null>(null);
   const statusRef = useRef<HTMLDivElement>(null);
@@ -108,7 +111,7 @@ export function SettingsForm() {
       return tell();
     }
     setBusy(true);
-    const r = await api.call('settings:update', { ...p.patch, confirm: { statutoryTerms: termsUnlocked, templateMidYear } });
+    const r = await api.call('settings:update', { ...p.patch, confirm: { statutoryTerms: termsUnlocked, templateMidYear, ...(adminPassword ? { adminPassword } : {}) } });
     setBusy(false);
     if (!r.ok) {
       const ask = r.error.fields?.find((f) => f.path === CONFIRM_PATH.templateMidYear);
@@ -121,6 +124,7 @@ export function SettingsForm() {
     const was = dropped.data ?? [];
     setErrors(null);
     setAskTemplate(null);
+    setAdminPassword('');
     setD(toDraft(r.value));
     // Deadlines move only when the calendar or the terms did: say so only then.
     const moved = JSON.stringify([loaded.data?.calendar, loaded.data?.rules]) !== JSON.stringify([r.value.calendar, r.value.rules]);
@@ -220,6 +224,7 @@ export function SettingsForm() {
             <Overrides d={d} upd={upd} err={err} />
           </fieldset>
           <TermsSettings d={d} upd={upd} err={err} unlocked={termsUnlocked} unlock={() => setTermsUnlocked(true)} />
+          <AdminSettings password={adminPassword} setPassword={setAdminPassword} err={err} />
           <FeeSettings d={d} upd={upd} err={err} />
         </div>
       </div>

@@ -6,8 +6,8 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { RequestSummary } from '../shared/domain';
 import { DueText, StatusBadge } from './Due';
-import { CHANNEL_LABEL } from '../shared/wording';
-import { uaDate, uaDateTime } from './format';
+import { CHANNEL_LABEL, NOT_STATED } from '../shared/wording';
+import { uaDate, uaReceived } from './format';
 import { useVirtualWindow } from './virtualRows';
 
 /** The journal's columns; the clerk shows or hides the optional ones (ColumnChooser). */
@@ -40,7 +40,7 @@ function cell(c: Column, r: RequestSummary) {
         </>
       );
     case 'date':
-      return uaDateTime(r.receivedAt);
+      return uaReceived(r);
     case 'who':
       return r.requesterName || <span className="muted">не вказано</span>;
     case 'what':
@@ -51,7 +51,7 @@ function cell(c: Column, r: RequestSummary) {
         </>
       );
     case 'channel':
-      return CHANNEL_LABEL[r.channel];
+      return r.channel ? CHANNEL_LABEL[r.channel] : <span className="muted">{NOT_STATED}</span>;
     case 'executor':
       return r.executor ?? <span className="muted">—</span>;
     case 'status':

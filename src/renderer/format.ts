@@ -28,6 +28,15 @@ export function uaDateTime(instant: string | null | undefined): string {
   return `${uaDate(k.slice(0, 10))} ${k.slice(11, 16)}`;
 }
 
+/**
+ * When a request was received: date and time, or only the date with «час не зазначено» when the
+ * source (an imported journal) gave no time — the stored start-of-day instant is never shown as 00:00.
+ */
+export function uaReceived(r: { receivedAt: string; receivedTimeKnown?: boolean }): string {
+  if (r.receivedTimeKnown !== false) return uaDateTime(r.receivedAt);
+  return `${uaDateTime(r.receivedAt).slice(0, 10)}, час не зазначено`;
+}
+
 /** Now, as the clerk would type it into the "received" field. */
 export function nowUaDateTime(): string {
   return uaDateTime(kyivIso(new Date()));

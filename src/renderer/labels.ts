@@ -5,27 +5,11 @@
 import { correctionText } from '../shared/correctionText';
 import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../shared/documents';
 import type { EventPayloads, EventType, RequestEvent, RequestView } from '../shared/domain';
-import { CHANNEL_LABEL, FORM_LABEL, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL } from '../shared/wording';
+import { channelLabel, FORM_LABEL, NOT_STATED, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL } from '../shared/wording';
 import { truncate, uaDate, uah } from './format';
 
-export const EVENT_LABEL: Record<EventType, string> = {
-  registered: 'Зареєстровано',
-  assigned: 'Призначено виконавця',
-  extended: 'Продовжено строк розгляду',
-  cost_notice: 'Повідомлено про фактичні витрати',
-  payment_received: 'Підтверджено оплату витрат',
-  answered: 'Надано відповідь',
-  refused: 'Відмовлено в задоволенні запиту',
-  redirected: 'Направлено належному розпоряднику',
-  not_considered: 'Залишено без розгляду',
-  voided: 'Анульовано',
-  note: 'Примітка',
-  corrected: 'Виправлено дані реєстрації',
-  document_issued: 'Видано документ',
-  conflict_resolved: 'Вирішено конфлікт робочих місць',
-  attached: 'Долучено скан',
-  attachment_removed: 'Вилучено скан',
-};
+// The history's event names are shared with the CLI's `show` (one map, in shared/wording.ts).
+export { EVENT_LABEL } from '../shared/wording';
 
 export const DUE_STATE_LABEL: Record<NonNullable<RequestView['dueState']>, string> = {
   overdue: 'прострочено',
@@ -41,7 +25,7 @@ export function eventSummary(e: RequestEvent): string {
   switch (e.type) {
     case 'registered': {
       const p = e.payload as EventPayloads['registered'];
-      return `Вх. № ${p.index}; ${CHANNEL_LABEL[p.channel]}, ${FORM_LABEL[p.form]}`;
+      return `Вх. № ${p.index}; ${channelLabel(p.channel)}, ${FORM_LABEL[p.form]}`;
     }
     case 'assigned': {
       const p = e.payload as EventPayloads['assigned'];
@@ -58,7 +42,7 @@ export function eventSummary(e: RequestEvent): string {
       return `Дата оплати: ${uaDate((e.payload as EventPayloads['payment_received']).date)}`;
     case 'answered': {
       const p = e.payload as EventPayloads['answered'];
-      return [p.outgoingIndex ? `вих. № ${p.outgoingIndex}` : '', uaDate(p.date), p.sentBy ? REPLY_WAY_LABEL[p.sentBy] : '']
+      return [p.outgoingIndex ? `вих. № ${p.outgoingIndex}` : '', p.date ? uaDate(p.date) : `дата ${NOT_STATED}`, p.sentBy ? REPLY_WAY_LABEL[p.sentBy] : '']
         .filter(Boolean)
         .join(', ');
     }

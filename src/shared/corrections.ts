@@ -22,7 +22,8 @@ export function currentRegistration(events: readonly RequestEvent[]): Registrati
   if (!first) return null;
   const p = first.payload as EventPayloads['registered'];
   const reg: Registration = { receivedAt: p.receivedAt } as Registration;
-  for (const k of REGISTRATION_KEYS) (reg as unknown as Record<string, unknown>)[k] = p[k] ?? (ADDED_LATER as Record<string, unknown>)[k];
+  // `!== undefined`, not `??`: a null the source stated as unknown (an imported channel) stays null.
+  for (const k of REGISTRATION_KEYS) (reg as unknown as Record<string, unknown>)[k] = p[k] !== undefined ? p[k] : (ADDED_LATER as Record<string, unknown>)[k];
   for (const e of sorted) if (e.type === 'corrected') Object.assign(reg, (e.payload as EventPayloads['corrected']).changes);
   return reg;
 }

@@ -59,6 +59,12 @@ export function countingStart(receivedAt: string, cal: CalendarSettings): IsoDat
   return workingDayOnOrAfter(kyivDate(receivedInstant(receivedAt)), cal);
 }
 
+/**
+ * A request whose time of receipt is unknown (an imported journal gave only the date) carries the
+ * start of that Kyiv day as `receivedAt`. That is the safe rule: day terms do not depend on the hour,
+ * and the 48-hour term counted from 00:00 ends no later than it would from any real time that day —
+ * the register may call an answer late too early, never in time when the law says late.
+ */
 export function answerDeadline(
   input: { receivedAt: string; urgent: boolean; extended: boolean },
   cal: CalendarSettings,

@@ -64,8 +64,15 @@ export interface OfficialWhoWrote {
 
 /** What the clerk records at registration (Art. 19 part 5, Appendix 3). */
 export interface Registration {
+  /**
+   * The moment of receipt. When only the date is known (`receivedTimeKnown: false`, imported
+   * journals), the start of that Kyiv day: no term counted from it can end later than the law's.
+   */
   receivedAt: string;
-  channel: Channel;
+  /** False when the source gave the date of receipt but no time; absent (older events) means known. */
+  receivedTimeKnown?: boolean;
+  /** How it arrived; null when the source did not say («не зазначено») — only an imported journal can. */
+  channel: Channel | null;
   form: RequestForm;
   requesterType: RequesterType;
   requesterName: string;
@@ -100,8 +107,11 @@ export type EventPayloads = {
   extended: { reason: string };
   cost_notice: { pages: number; format: CostFormat; restricted: boolean; amount: number | null };
   payment_received: { date: IsoDate };
-  /** `date` is the answer's own date; `at` the instant it was sent or handed over, when known. */
-  answered: { outgoingIndex?: string; date: IsoDate; at?: string; sentBy?: ReplyWay };
+  /**
+   * `date` is the answer's own date — null when an imported journal says the request was answered
+   * but not when; `at` the instant it was sent or handed over, when known.
+   */
+  answered: { outgoingIndex?: string; date: IsoDate | null; at?: string; sentBy?: ReplyWay };
   refused: { ground: RefusalGround; explanation: string };
   redirected: { holder: string; holderAddress?: string };
   not_considered: { missing: string };
@@ -178,6 +188,7 @@ export interface RequestState {
 }
 
 export interface RequestRecord extends Registration {
+  receivedTimeKnown: boolean;
   id: string;
   index: string;
   journal: string;
@@ -207,7 +218,8 @@ export interface RequestSummary {
   year: number;
   seq: number;
   receivedAt: string;
-  channel: Channel;
+  receivedTimeKnown: boolean;
+  channel: Channel | null;
   requesterType: RequesterType;
   requesterName: string;
   description: string;

@@ -93,6 +93,7 @@ export const SETTINGS_LABEL: Record<string, string> = {
   'openData.publishedAt': 'Відкриті дані: дата першого оприлюднення',
   'confirm.statutoryTerms': 'Підтвердження зміни строків',
   'confirm.templateMidYear': 'Підтвердження зміни шаблону номера',
+  'confirm.adminPassword': 'Пароль адміністратора',
 };
 
 /**

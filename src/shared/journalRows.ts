@@ -6,9 +6,12 @@
 import type { IsoDate } from './calendar/types';
 import type { RequestRecord, RequestState } from './domain';
 import { formatUah } from './fees';
-import { CHANNEL_LABEL, FORM_LABEL, REQUESTER_TYPE_LABEL, STATUS_LABEL } from './wording';
+import { channelLabel, FORM_LABEL, NOT_STATED, REQUESTER_TYPE_LABEL, STATUS_LABEL } from './wording';
 
-/** `date` values are `YYYY-MM-DD`, `datetime` values `YYYY-MM-DD HH:MM` (Kyiv wall time). */
+/**
+ * `date` values are `YYYY-MM-DD`, `datetime` values `YYYY-MM-DD HH:MM` (Kyiv wall time) — or only
+ * `YYYY-MM-DD` when the time is not known (an imported journal's row): then no time is printed.
+ */
 export type ColumnType = 'number' | 'text' | 'date' | 'datetime';
 
 export interface JournalColumn {
@@ -61,7 +64,7 @@ export const ddmmyyyyTime = (kyivIsoInstant: string): string => `${ddmmyyyy(kyiv
 export function cellText(type: ColumnType, v: string | number | null): string {
   if (v === null) return '';
   if (type === 'date') return ddmmyyyy(String(v));
-  if (type === 'datetime') return `${ddmmyyyy(String(v).slice(0, 10))} ${String(v).slice(11, 16)}`;
+  if (type === 'datetime') return String(v).length > 10 ? `${ddmmyyyy(String(v).slice(0, 10))} ${String(v).slice(11, 16)}` : ddmmyyyy(String(v));
   return String(v);
 }
 
@@ -117,14 +120,20 @@ export function journalRow(no: number, r: RequestRecord, s: RequestState): Journ
   // The term that applied: the closing one for a closed request, the running one otherwise.
   const due = s.finalDue ?? s.due;
   const resultDate = s.status === 'answered' ? (s.answer?.date ?? null) : s.status === 'void' ? null : s.closedOn;
+  // What the source did not state is said in the note; the typed date cells stay empty rather than made up.
+  const unknown = [
+    ...(r.receivedTimeKnown === false ? [`час надходження: ${NOT_STATED}`] : []),
+    ...(s.status === 'answered' && s.answer && s.answer.date === null ? [`дата відповіді: ${NOT_STATED}`] : []),
+  ];
+  const note = [...unknown, noteText(s)].filter(Boolean).join('; ');
   return {
     no,
     index: r.index,
-    receivedAt: `${r.receivedAt.slice(0, 10)} ${r.receivedAt.slice(11, 16)}`,
+    receivedAt: r.receivedTimeKnown === false ? r.receivedAt.slice(0, 10) : `${r.receivedAt.slice(0, 10)} ${r.receivedAt.slice(11, 16)}`,
     requester: orNull(r.requesterName),
     requesterType: REQUESTER_TYPE_LABEL[r.requesterType],
     contacts: orNull(contacts),
-    formChannel: `${FORM_LABEL[r.form]}, ${CHANNEL_LABEL[r.channel]}`,
+    formChannel: `${FORM_LABEL[r.form]}, ${channelLabel(r.channel)}`,
     summary: orNull(r.description),
     urgent: r.urgent ? 'так, 48 год' : null,
     executor: s.executor,
@@ -134,7 +143,7 @@ export function journalRow(no: number, r: RequestRecord, s: RequestState): Journ
     // Every outgoing letter's number (refusal, redirect, extension, cost notice, answer); older states lack the list.
     outgoingIndex: orNull((s.outgoing ?? (s.answer?.outgoingIndex ? [s.answer.outgoingIndex] : [])).join('; ')),
     resultDate,
-    note: orNull(noteText(s)),
+    note: orNull(note),
     voided: s.status === 'void',
   };
 }

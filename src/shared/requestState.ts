@@ -59,7 +59,8 @@ const dayOf = (e: RequestEvent) => kyivDate(e.at);
 
 /** When an answer was given, by its own date (and time, when one is known), never by when it was typed in. */
 export interface AnswerMoment {
-  date: IsoDate;
+  /** Null when an imported journal says the request was answered but not when. */
+  date: IsoDate | null;
   /** The instant the answer was sent or handed over, when the clerk gave one. */
   at?: string;
 }
@@ -70,7 +71,8 @@ export interface AnswerMoment {
  * on the due day (domain.md, «Lateness»), as a court reads a dated letter.
  */
 export function isLate(due: Deadline | null, answer: AnswerMoment): boolean {
-  if (due === null) return false;
+  // An answer of unknown date is not called late: the register does not know, and says so instead.
+  if (due === null || answer.date === null) return false;
   if (due.dueAt !== undefined && answer.at !== undefined) {
     const at = parseInstant(answer.at);
     const dueAt = parseInstant(due.dueAt);

@@ -16,12 +16,14 @@ export const settingsConfirm = z
     statutoryTerms: z.boolean().optional(),
     /** The clerk accepted that this year's journal will hold numbers of two formats. */
     templateMidYear: z.boolean().optional(),
+    /** The administrator's password, wanted for the statutory terms and the calendar (see adminGuard). */
+    adminPassword: z.string().max(1000).optional(),
   })
   .strict();
 export type SettingsConfirm = z.output<typeof settingsConfirm>;
 
 /** The field path an error uses to say which confirmation it wants (the form recognises it). */
-export const CONFIRM_PATH = { statutoryTerms: 'confirm.statutoryTerms', templateMidYear: 'confirm.templateMidYear' } as const;
+export const CONFIRM_PATH = { statutoryTerms: 'confirm.statutoryTerms', templateMidYear: 'confirm.templateMidYear', adminPassword: 'confirm.adminPassword' } as const;
 
 export const STATUTORY_ARTICLE =
   'Строки розгляду запиту встановлює стаття 20 Закону України «Про доступ до публічної інформації»: відповідь — не пізніше 5 робочих днів, на терміновий запит — 48 годин, продовження — до 20 робочих днів з повідомленням у 5 робочих днів (ч. 3 ст. 22 — направлення запиту в ті самі 5 днів). Розпорядник може лише скоротити ці строки, не подовжити.';

@@ -5,12 +5,13 @@
 import type { CalendarSettings, IsoDate } from './calendar/types';
 import { dueStatus } from './deadlines';
 import { CHANNELS, REQUESTER_TYPES, type Channel, type RequesterType, type RequestState } from './domain';
-import { CHANNEL_LABEL, REQUESTER_TYPE_LABEL } from './wording';
+import { CHANNEL_LABEL, NOT_STATED, REQUESTER_TYPE_LABEL } from './wording';
 
 /** What statistics need of a request; nothing personal. */
 export interface StatItem {
   receivedDate: IsoDate;
-  channel: Channel;
+  /** Null when the source did not state it: counted under «не зазначено», never as post. */
+  channel: Channel | null;
   requesterType: RequesterType;
   urgent: boolean;
   state: RequestState;
@@ -20,7 +21,8 @@ export interface Figures {
   /** Registered requests, voided numbers not counted. */
   total: number;
   voided: number;
-  byChannel: Record<Channel, number>;
+  /** `unknown`: the channel was not stated (imported journals), so the lines always add up to `total`. */
+  byChannel: Record<Channel | 'unknown', number>;
   byRequesterType: Record<RequesterType, number>;
   satisfied: number;
   refused: { 1: number; 2: number; 3: number; 4: number };
@@ -51,7 +53,7 @@ export function emptyFigures(): Figures {
   return {
     total: 0,
     voided: 0,
-    byChannel: Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>,
+    byChannel: { ...(Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>), unknown: 0 },
     byRequesterType: Object.fromEntries(REQUESTER_TYPES.map((t) => [t, 0])) as Record<RequesterType, number>,
     satisfied: 0,
     refused: { 1: 0, 2: 0, 3: 0, 4: 0 },
@@ -76,7 +78,7 @@ function add(f: Figures, it: StatItem, now: Date, cal: CalendarSettings): void {
     return;
   }
   f.total++;
-  f.byChannel[it.channel]++;
+  f.byChannel[it.channel ?? 'unknown']++;
   f.byRequesterType[it.requesterType]++;
   if (s.status === 'answered') f.satisfied++;
   else if (s.status === 'refused' && s.refusal) f.refused[s.refusal.ground]++;
@@ -139,6 +141,7 @@ export interface ReportLine {
 export const REPORT_LINES: readonly ReportLine[] = [
   { code: 'total', label: 'Надійшло запитів', level: 0, value: (f) => f.total },
   ...CHANNELS.map((c): ReportLine => ({ code: `channel_${c}`, label: CHANNEL_LABEL[c], level: 1, value: (f) => f.byChannel[c] })),
+  { code: 'channel_unknown', label: `спосіб надходження ${NOT_STATED}`, level: 1, value: (f) => f.byChannel.unknown },
   { code: 'requesters', label: 'За категорією запитувача:', level: 0, value: (f) => f.total },
   ...REQUESTER_TYPES.map((t): ReportLine => ({ code: `requester_${t}`, label: REQUESTER_TYPE_LABEL[t], level: 1, value: (f) => f.byRequesterType[t] })),
   { code: 'satisfied', label: 'Задоволено (надано відповідь)', level: 0, value: (f) => f.satisfied },

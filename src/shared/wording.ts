@@ -1,5 +1,5 @@
 /** Ukrainian wording of the register's vocabulary, as the seeds and the Law put it. */
-import type { Action, Channel, RefusalGround, ReplyWay, RequestForm, RequesterType, RequiredPart, Status } from './domain';
+import type { Action, Channel, EventType, RefusalGround, ReplyWay, RequestForm, RequesterType, RequiredPart, Status } from './domain';
 
 export const CHANNEL_LABEL: Record<Channel, string> = {
   in_person: 'особистий прийом',
@@ -8,6 +8,12 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
   fax: 'телефаксом',
   phone: 'по телефону',
 };
+
+/** What the register shows for a fact its source did not state (an imported journal): never a guess. */
+export const NOT_STATED = 'не зазначено';
+
+/** The channel in words; an unknown one is said to be unknown, never counted as post. */
+export const channelLabel = (c: Channel | null | undefined): string => (c ? CHANNEL_LABEL[c] : NOT_STATED);
 
 export const FORM_LABEL: Record<RequestForm, string> = { written: 'письмовий', oral: 'усний' };
 
@@ -124,3 +130,30 @@ export const FIELD_LABEL: Record<string, string> = {
   status: 'Стан',
   search: 'Пошук',
 };
+
+/** A history entry's name: the card's timeline and the CLI's `show` print the same words. */
+export const EVENT_LABEL: Record<EventType, string> = {
+  registered: 'Зареєстровано',
+  assigned: 'Призначено виконавця',
+  extended: 'Продовжено строк розгляду',
+  cost_notice: 'Повідомлено про фактичні витрати',
+  payment_received: 'Підтверджено оплату витрат',
+  answered: 'Надано відповідь',
+  refused: 'Відмовлено в задоволенні запиту',
+  redirected: 'Направлено належному розпоряднику',
+  not_considered: 'Залишено без розгляду',
+  voided: 'Анульовано',
+  note: 'Примітка',
+  corrected: 'Виправлено дані реєстрації',
+  document_issued: 'Видано документ',
+  conflict_resolved: 'Вирішено конфлікт робочих місць',
+  attached: 'Долучено скан',
+  attachment_removed: 'Вилучено скан',
+};
+
+/**
+ * Whether an event's moment is only a stand-in: an imported request without a time of receipt has
+ * its events put at the start of the day of receipt, which is a date, not a time to print.
+ */
+export const eventTimeUnknown = (r: { receivedAt: string; receivedTimeKnown?: boolean }, e: { at: string }): boolean =>
+  r.receivedTimeKnown === false && e.at === r.receivedAt;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch } from '../../src/main/api/handlers';
 import { startWebShell } from '../../src/main/web/server';
 import { openTempDb, sampleRequest, tempDir, type TempDb } from '../helpers/tempDb';
+import { ADMIN_PASSWORD, withAdmin } from '../helpers/admin';
 
 let t: TempDb;
 let server: Server;
@@ -46,9 +47,15 @@ describe('API dispatch', () => {
     const r = dispatch(h, 'requests:register', sampleRequest({ receivedAt: '2026-12-18T10:00:00+02:00' }));
     expect(r).toMatchObject({ ok: true, value: { dueDate: '2026-12-25' } });
     const index = (r as { value: { index: string } }).value.index;
-    expect(dispatch(h, 'settings:update', { calendar: { martialLawTo: '2026-12-01' } })).toMatchObject({ ok: true });
+    // The calendar is the administrator's (issue 10): refused without the password, nothing moved.
+    expect(dispatch(h, 'settings:update', { calendar: { martialLawTo: '2026-12-01' } })).toMatchObject({ ok: false, error: { kind: 'invalid_input', message: expect.stringMatching(/Пароль адміністратора ще не встановлено/) } });
+    withAdmin(t.db);
+    const confirm = { adminPassword: ADMIN_PASSWORD };
+    expect(dispatch(h, 'settings:update', { calendar: { martialLawTo: '2026-12-01' }, confirm: { adminPassword: 'не той' } })).toMatchObject({ ok: false, error: { fields: [{ path: 'confirm.adminPassword' }] } });
+    expect(dispatch(h, 'requests:get', { index })).toMatchObject({ ok: true, value: { dueDate: '2026-12-25' } });
+    expect(dispatch(h, 'settings:update', { calendar: { martialLawTo: '2026-12-01' }, confirm })).toMatchObject({ ok: true });
     expect(dispatch(h, 'requests:get', { index })).toMatchObject({ ok: true, value: { dueDate: '2026-12-28' } });
-    expect(dispatch(h, 'settings:update', { calendar: { martialLawTo: null } })).toMatchObject({ ok: true });
+    expect(dispatch(h, 'settings:update', { calendar: { martialLawTo: null }, confirm })).toMatchObject({ ok: true });
     expect(dispatch(h, 'requests:get', { index })).toMatchObject({ ok: true, value: { dueDate: '2026-12-25' } });
     expect(dispatch(h, 'settings:update', { calendar: { martialLawTo: '2026-13-01' } })).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
   });

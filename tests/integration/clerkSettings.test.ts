@@ -18,6 +18,7 @@ import { ibanProblem } from '../../src/shared/iban';
 import { cli } from '../helpers/cli';
 import { pdfText } from '../helpers/readBack';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
+import { ADMIN_PASSWORD, withAdmin } from '../helpers/admin';
 
 let t: TempDb;
 beforeEach(() => (t = openTempDb()));
@@ -70,7 +71,14 @@ describe('settings that hold', () => {
     expect(count("SELECT value FROM meta WHERE key = 'settings'") ?? null).toBe(before);
     const capped = await call('settings:update', { rules: { urgentHours: 72 }, confirm: { statutoryTerms: true } });
     expect(capped).toMatchObject({ ok: false, error: { kind: 'invalid_input', message: expect.stringMatching(/Терміновий запит, годин: Не більше 48 годин: так встановлює ч\. 2 ст\. 20/) } });
-    const ok = await call<{ rules: { normalDays: number } }>('settings:update', { rules: { normalDays: 3 }, confirm: { statutoryTerms: true } });
+    // Besides the confirmation, the administrator's password (issue 10): none set yet, then a wrong one.
+    const noPassword = await call('settings:update', { rules: { normalDays: 3 }, confirm: { statutoryTerms: true } });
+    expect(noPassword).toMatchObject({ ok: false, error: { kind: 'invalid_input', message: expect.stringMatching(/ще не встановлено.*admin-password/s) } });
+    withAdmin(t.db);
+    const wrong = await call('settings:update', { rules: { normalDays: 3 }, confirm: { statutoryTerms: true, adminPassword: 'не той' } });
+    expect(wrong).toMatchObject({ ok: false, error: { kind: 'invalid_input', message: expect.stringMatching(/^Невірний пароль адміністратора/) } });
+    expect(count("SELECT value FROM meta WHERE key = 'settings'") ?? null).toBe(before);
+    const ok = await call<{ rules: { normalDays: number } }>('settings:update', { rules: { normalDays: 3 }, confirm: { statutoryTerms: true, adminPassword: ADMIN_PASSWORD } });
     expect(ok.ok && ok.value.rules.normalDays).toBe(3);
     // Not statutory: the days after payment change without the administrator's word.
     expect((await call('settings:update', { rules: { afterPaymentDays: 2 } })).ok).toBe(true);

@@ -117,7 +117,7 @@ describe('import of an old journal', () => {
     await wb.xlsx.writeFile(join(t.dir, 'merged.xlsx'));
     const rep = await runImport(t.db, { file: join(t.dir, 'merged.xlsx') });
     expect(rep).toMatchObject({ imported: 2, refused: 0, headerLine: 2 });
-    expect(getRequest(t.db, { index: '7' })).toMatchObject({ receivedAt: '2026-11-23T09:15:00+02:00', description: 'Про ремонт даху школи', channel: 'post' });
+    expect(getRequest(t.db, { index: '7' })).toMatchObject({ receivedAt: '2026-11-23T09:15:00+02:00', description: 'Про ремонт даху школи', channel: null, receivedTimeKnown: true });
     expect(getRequest(t.db, { index: '8' }).receivedAt).toBe('2026-11-23T09:15:00+02:00');
     expect(getRequest(t.db, { index: '7' }).state.notes.join()).not.toContain('Про ремонт даху');
   });

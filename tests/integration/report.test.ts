@@ -32,7 +32,7 @@ describe('statistics report', () => {
     const s = getReport(t.db, { from: '2026-10-01', to: '2026-11-30' });
     expect(s.totals.total).toBe(7);
     expect(s.totals.voided).toBe(1);
-    expect(s.totals.byChannel).toEqual({ in_person: 1, post: 3, email: 1, fax: 1, phone: 1 });
+    expect(s.totals.byChannel).toEqual({ in_person: 1, post: 3, email: 1, fax: 1, phone: 1, unknown: 0 });
     expect(s.totals.byChannel.post + s.totals.byChannel.email + s.totals.byChannel.fax + s.totals.byChannel.phone + s.totals.byChannel.in_person).toBe(s.totals.total);
     expect(s.totals.byRequesterType).toEqual({ natural: 5, legal: 1, association: 1 });
     expect(s.totals.satisfied).toBe(1);

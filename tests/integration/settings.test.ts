@@ -16,6 +16,7 @@ import { verifyRegister } from '../../src/main/services/verify';
 import { cli } from '../helpers/cli';
 import { failure } from '../helpers/failure';
 import { openTempDb, sampleRequest, tempDir, type TempDb } from '../helpers/tempDb';
+import { ADMIN_PASSWORD, withAdmin } from '../helpers/admin';
 
 let t: TempDb;
 beforeEach(() => (t = openTempDb()));
@@ -64,13 +65,14 @@ describe('numbering survives every settings change', () => {
 
 describe('a settings change is one transaction with its consequences (finding 5)', () => {
   it('busy register: nothing saved, no deadline moved', () => {
+    withAdmin(t.db);
     registerRequest(t.db, sampleRequest());
     const before = meta(t.db.sqlite);
     const due = t.db.sqlite.prepare('SELECT due_date FROM requests').pluck().get();
     const other = new Database(t.file);
     other.exec('BEGIN IMMEDIATE');
     t.db.sqlite.pragma('busy_timeout = 50');
-    const r = dispatch(createHandlers(t.db), 'settings:update', { rules: { normalDays: 3 }, confirm: { statutoryTerms: true } });
+    const r = dispatch(createHandlers(t.db), 'settings:update', { rules: { normalDays: 3 }, confirm: { statutoryTerms: true, adminPassword: ADMIN_PASSWORD } });
     other.exec('ROLLBACK');
     other.close();
     expect(r).toMatchObject({ ok: false, error: { kind: 'io', message: expect.stringMatching(/зайнятий/) } });
@@ -83,11 +85,12 @@ describe('a settings change is one transaction with its consequences (finding 5)
     let acked = 0;
     loop.stdout.on('data', (d: Buffer) => (acked += d.toString().split('\n').length - 1));
     try {
+      withAdmin(t.db);
       const handlers = createHandlers(t.db);
       let changes = 0;
       for (let i = 0; changes < 6; i++) {
         while (acked < 3 * (changes + 1)) await new Promise((ok) => setTimeout(ok, 20));
-        const r = dispatch(handlers, 'settings:update', { rules: { normalDays: i % 2 ? 5 : 3 }, confirm: { statutoryTerms: true } });
+        const r = dispatch(handlers, 'settings:update', { rules: { normalDays: i % 2 ? 5 : 3 }, confirm: { statutoryTerms: true, adminPassword: ADMIN_PASSWORD } });
         if ((r as { ok: boolean }).ok) changes++;
       }
     } finally {
@@ -127,7 +130,8 @@ describe('registry-desk settings', () => {
     const shown = await cli(['settings', '--db', db, '--json']);
     expect(shown.code).toBe(0);
     expect(shown.json().council.responsiblePerson).toBe('');
-    const set = await cli(['settings', '--db', db, '--set', 'council.responsiblePerson=Коваль О. М.', '--set', 'council.phone=0342 123', '--set', 'rules.normalDays=4', '--confirm', '--json']);
+    expect((await cli(['admin-password', '--db', db], `${ADMIN_PASSWORD}\n`)).code).toBe(0);
+    const set = await cli(['settings', '--db', db, '--set', 'council.responsiblePerson=Коваль О. М.', '--set', 'council.phone=0342 123', '--set', 'rules.normalDays=4', '--confirm', '--admin-password-stdin', '--json'], `${ADMIN_PASSWORD}\n`);
     expect(set.code).toBe(0);
     expect(set.json()).toMatchObject({ council: { responsiblePerson: 'Коваль О. М.', phone: '0342 123' }, rules: { normalDays: 4 } });
     const raw = () => {

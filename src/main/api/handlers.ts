@@ -15,6 +15,8 @@ import { attachmentRef } from '../../shared/attachments';
 import { getRequest, listPage, listRequests, todayPanel } from '../services/queries';
 import { registerRequest } from '../services/registration';
 import { getSettings, readSettings, updateSettings } from '../services/settings';
+import { hasAdminPassword, setAdminPassword } from '../services/adminPassword';
+import { adminPasswordInput } from '../../shared/adminGuard';
 import { makeDocument, printDocument } from '../services/documents';
 import type { PrintPort } from '../../shared/documents';
 import { getReport } from '../services/reports';
@@ -80,6 +82,11 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
       return gate.run(() => updateSettings(db, patch, parseInput(settingsConfirm, confirm ?? {})));
     },
     'settings:dropped': () => readSettings(db).dropped,
+    'admin:status': () => ({ passwordSet: hasAdminPassword(db) }),
+    'admin:setPassword': (i) => {
+      const p = parseInput(adminPasswordInput, i);
+      return gate.run(() => (setAdminPassword(db, p.password, p.current), { passwordSet: true as const }));
+    },
     'app:info': () => {
       const now = db.now();
       return {

@@ -22,6 +22,13 @@ export const requests = sqliteTable(
     index: text('incoming_index').notNull(),
     receivedAt: text('received_at').notNull(),
     receivedDate: text('received_date').notNull(),
+    /**
+     * Since 0008: 0 when the source (an imported journal) gave the date of receipt but no time.
+     * `received_at` is then the start of that Kyiv day — the earliest moment it can have been, so a
+     * term counted from it is never later than the law's — and nothing shows it as a time.
+     */
+    receivedTimeKnown: integer('received_time_known', { mode: 'boolean' }).notNull().default(true),
+    /** One of CHANNELS, or '' when the source did not say (shown as «не зазначено»). */
     channel: text('channel').notNull(),
     form: text('form').notNull(),
     requesterType: text('requester_type').notNull(),

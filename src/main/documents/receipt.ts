@@ -6,7 +6,7 @@
 import { answerDeadline } from '../../shared/deadlines';
 import type { RequestView } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
-import { CHANNEL_LABEL, REPLY_WAY_LABEL } from '../../shared/wording';
+import { channelLabel, NOT_STATED, REPLY_WAY_LABEL } from '../../shared/wording';
 import { ukDate, ukTime } from './format';
 import { area, labelled, para, signature } from './layout';
 import { finish, mm, newDocument } from './pdfDocument';
@@ -19,6 +19,8 @@ const SIZE = 10.5;
 
 function deadlineText(r: RequestView, s: Settings): string {
   const d = answerDeadline({ receivedAt: r.receivedAt, urgent: r.urgent, extended: false }, s.calendar, s.rules);
+  if (d.dueAt && !r.receivedTimeKnown)
+    return `не пізніше ${ukTime(d.dueAt)} ${ukDate(d.dueDate)} (${s.rules.urgentHours} годин, ч. 2 ст. 20 Закону; час надходження не зазначено, тому строк обчислено від початку дня надходження)`;
   if (d.dueAt) return `не пізніше ${ukTime(d.dueAt)} ${ukDate(d.dueDate)} (${s.rules.urgentHours} годин з моменту надходження запиту, ч. 2 ст. 20 Закону)`;
   return `не пізніше ${ukDate(d.dueDate)} (${s.rules.normalDays} робочих днів з дня надходження запиту, ч. 1 ст. 20 Закону)`;
 }
@@ -51,8 +53,8 @@ export function receipt(r: RequestView, s: Settings): Promise<Buffer> {
   doc.font('regular').fontSize(SIZE).text('про прийняття запиту на публічну інформацію', { width: w, align: 'center' });
   doc.moveDown(0.8);
   labelled(doc, 'Вхідний номер', r.index, SIZE);
-  labelled(doc, 'Дата і час надходження', `${ukDate(r.receivedDate)} о ${ukTime(r.receivedAt)}`, SIZE);
-  labelled(doc, 'Спосіб надходження', CHANNEL_LABEL[r.channel], SIZE);
+  labelled(doc, 'Дата і час надходження', r.receivedTimeKnown ? `${ukDate(r.receivedDate)} о ${ukTime(r.receivedAt)}` : `${ukDate(r.receivedDate)}, час ${NOT_STATED}`, SIZE);
+  labelled(doc, 'Спосіб надходження', channelLabel(r.channel), SIZE);
   labelled(doc, 'Запитувач', r.requesterName, SIZE);
   labelled(doc, 'Запит', r.description.length > 300 ? `${r.description.slice(0, 300)}…` : r.description, SIZE);
   if (r.urgent) labelled(doc, 'Терміновий запит', r.urgentReason, SIZE);

@@ -27,8 +27,9 @@ export function holderName(settings: Settings): string {
   return name;
 }
 
-export function stampContent(r: Pick<RequestView, 'index' | 'receivedDate' | 'receivedAt' | 'urgent'>, settings: Settings): StampContent {
-  const withTime = settings.stamp.time === 'always' || (settings.stamp.time === 'urgent' && r.urgent);
+export function stampContent(r: Pick<RequestView, 'index' | 'receivedDate' | 'receivedAt' | 'urgent'> & { receivedTimeKnown?: boolean }, settings: Settings): StampContent {
+  // A time the source did not state (an imported journal) is never printed: the stamp shows the date only.
+  const withTime = r.receivedTimeKnown !== false && (settings.stamp.time === 'always' || (settings.stamp.time === 'urgent' && r.urgent));
   return {
     holder: holderName(settings),
     index: `Вх. № ${r.index}`,

@@ -172,6 +172,11 @@ export interface Candidate {
   seq: number;
   year: number;
   receivedAt: string;
+  /** False when the journal gave the date only: `receivedAt` is then the start of that day. */
+  receivedTimeKnown: boolean;
+  /** Null when the journal does not say (or says something unrecognised): stored as unknown. */
+  channel: Channel | null;
+  /** The fields `registerInput` validates (without the channel, which may be unknown). */
   registration: Record<string, unknown>;
   executor: string;
   extension: string;
@@ -224,14 +229,16 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
   const rawDate = get('receivedAt');
   const d = parseDateCell(rawDate);
   if (!d) return fail(rawDate === null ? 'Немає дати надходження' : `Дата надходження «${text(rawDate)}» не існує або не у форматі ДД.ММ.РРРР`);
-  const time = d.time ?? parseDateCell(`01.01.2000 ${text(get('receivedTime'))}`)?.time ?? '09:00';
+  const givenTime = d.time ?? parseDateCell(`01.01.2000 ${text(get('receivedTime'))}`)?.time ?? null;
+  // No time in the journal: the start of the day stands for "some time that day" (never shown as a
+  // time; every term counted from it ends no later than the law's), and the request says it is unknown.
+  const time = givenTime ?? '00:00';
   const at = parseInstant(`${d.date}T${time}`);
   if (!at) return fail(`Час надходження ${d.date} ${time} не існує (перехід на літній час?)`);
   if (d.date > today) return fail(`Дата надходження ${d.date.split('-').reverse().join('.')} ще не настала`);
   const warnings: string[] = [];
   const unknown: string[] = [];
-  // The register needs an instant: 09:00 stands in, and the card's history says the time is unknown.
-  if (!d.time && !text(get('receivedTime'))) unknown.push('час надходження');
+  if (givenTime === null) unknown.push('час надходження');
   const channelText = text(get('channel'));
   const channel = channelOf(channelText);
   if (!channel) {
@@ -260,9 +267,10 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
       seq: Number(seqMatch[0]),
       year: Number(d.date.slice(0, 4)),
       receivedAt: kyivIso(at),
+      receivedTimeKnown: givenTime !== null,
+      channel,
       registration: {
         receivedAt: kyivIso(at),
-        channel: channel ?? 'post',
         form,
         requesterType: requesterTypeOf(text(get('requesterType'))),
         requesterName: text(get('requesterName')),
@@ -277,7 +285,8 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
       executor: text(get('executor')),
       extension: text(get('extension')),
       result,
-      resultDate: rd?.date ?? (result && result.kind !== 'voided' ? d.date : null),
+      // An answer with no date stays undated (null); other results still need a day for their event.
+      resultDate: rd?.date ?? (result && result.kind !== 'voided' && result.kind !== 'answered' ? d.date : null),
       outgoingIndex: text(get('outgoingIndex')),
       note: text(get('note')),
       warnings,

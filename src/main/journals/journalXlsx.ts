@@ -102,6 +102,10 @@ export async function buildJournalWorkbook(j: JournalDoc, ctl: JobControl = {}):
     const r = j.rows[i]!;
     const row = ws.getRow(XLSX_HEADER_ROW + 1 + i);
     row.values = JOURNAL_COLUMNS.map((c) => cellValue(c.type, r[c.key]));
+    // A receipt whose time the source did not state is a date only: the column's hh:mm would print a made-up 00:00.
+    JOURNAL_COLUMNS.forEach((c, k) => {
+      if (c.type === 'datetime' && String(r[c.key] ?? '').length === 10) row.getCell(k + 1).numFmt = NUM_FMT.date!;
+    });
     row.height = rowHeight(JOURNAL_COLUMNS.map((c) => cellText(c.type, r[c.key])));
     if (r.voided) row.font = { italic: true, size: FONT_SIZE, color: { argb: 'FF777777' } };
   }

@@ -23,7 +23,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { kyivDate, parseInstant } from '../../shared/calendar';
-import type { EventPayloads, EventType } from '../../shared/domain';
+import type { EventPayloads, EventType, Registration } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { ColumnSample } from '../../shared/importFields';
 import { importInput, importMapping, type ImportField } from '../../shared/journalInputs';
@@ -143,7 +143,7 @@ async function plan(db: Db, raw: unknown, ctl: JobControl, dryRun: boolean) {
     const key = `${c.year}:${c.seq}`;
     if (taken.has(key)) return refuse(c.index, `Номер ${c.seq} за ${c.year} рік уже є в реєстрі`);
     if (inFile.has(key)) return refuse(c.index, `Номер ${c.seq} за ${c.year} рік повторює рядок ${inFile.get(key)} файлу`);
-    const v = registerInput.safeParse(c.registration);
+    const v = registerInput.safeParse(validatable(c));
     if (!v.success) return refuse(c.index, formatIssues(v.error));
     if (takenIndex.has(`${c.year}:${c.index}`)) return refuse(c.index, `Номер ${c.index} за ${c.year} рік уже є в реєстрі`);
     takenIndex.add(`${c.year}:${c.index}`);
@@ -184,15 +184,32 @@ async function plan(db: Db, raw: unknown, ctl: JobControl, dryRun: boolean) {
   return { report, journal, journalId, temp };
 }
 
-/** The moment of a result: noon of its day, never before the receipt (the fold dates closures by it). */
+/**
+ * The schema wants a channel; an unknown one is checked as if it were post — which, unlike e-mail
+ * or fax, adds no rule of its own — and is put back as null (unknown) right after (`importedRegistration`).
+ */
+const validatable = (c: Candidate) => ({ ...c.registration, channel: c.channel ?? 'post' });
+
+/** The registration as the journal states it: unknown time and channel stay unknown. */
+function importedRegistration(c: Candidate): Registration {
+  const reg = normalizeRegistration(parseInput(registerInput, validatable(c)), c.receivedAt);
+  return { ...reg, channel: c.channel, ...(c.receivedTimeKnown === false ? { receivedTimeKnown: false } : {}) };
+}
+
+/**
+ * The moment of a result: noon of its day, never before the receipt (the fold dates closures by it).
+ * An answer of unknown date is put at the receipt: the event needs an instant to be ordered, and the
+ * fold takes the answer's date from the payload (null), never from this.
+ */
 function resultAt(c: Candidate): Date {
-  const noon = parseInstant(`${c.resultDate}T12:00`)!;
   const received = new Date(c.receivedAt);
+  if (c.resultDate === null) return received;
+  const noon = parseInstant(`${c.resultDate}T12:00`)!;
   return noon < received ? received : noon;
 }
 
 function insertCandidate(db: Db, c: Candidate, journal: string, journalId: string): string {
-  const reg = normalizeRegistration(parseInput(registerInput, c.registration), c.receivedAt);
+  const reg = importedRegistration(c);
   const missing = missingParts(reg);
   const id = randomUUID();
   insertRequestRow(db, { id, journal, journalId, year: c.year, series: '', seq: c.seq, index: c.index, reg, missing });
@@ -202,7 +219,7 @@ function insertCandidate(db: Db, c: Candidate, journal: string, journalId: strin
   if (c.executor) add('assigned', { executor: c.executor }, received);
   if (c.extension) add('extended', { reason: c.extension }, received);
   const r = c.result;
-  if (r?.kind === 'answered') add('answered', { date: c.resultDate!, ...(c.outgoingIndex ? { outgoingIndex: c.outgoingIndex } : {}) }, resultAt(c));
+  if (r?.kind === 'answered') add('answered', { date: c.resultDate, ...(c.outgoingIndex ? { outgoingIndex: c.outgoingIndex } : {}) }, resultAt(c));
   else if (r?.kind === 'refused') add('refused', { ground: r.ground, explanation: 'з імпортованого журналу' }, resultAt(c));
   else if (r?.kind === 'redirected') add('redirected', { holder: r.holder }, resultAt(c));
   else if (r?.kind === 'not_considered') add('not_considered', { missing: r.missing }, resultAt(c));

@@ -4,7 +4,7 @@
  */
 import type { CalendarSettings } from '../../shared/calendar/types';
 import type { DeadlineRules } from '../../shared/deadlines';
-import type { Registration, RequestEvent, RequestRecord, RequestState } from '../../shared/domain';
+import type { Channel, Registration, RequestEvent, RequestRecord, RequestState } from '../../shared/domain';
 import { currentRegistration } from '../../shared/corrections';
 import { missingParts } from '../../shared/registration';
 import { deriveState, FOLD_VERSION } from '../../shared/requestState';
@@ -22,6 +22,9 @@ export interface RequestRow {
   incoming_index: string;
   received_at: string;
   received_date: string;
+  /** Since 0008; 0 when only the date of receipt is known. */
+  received_time_known: number;
+  /** '' when the source did not state it (see `channelColumn`). */
   channel: string;
   form: string;
   requester_type: string;
@@ -59,7 +62,8 @@ export function rowToRecord(r: RequestRow): RequestRecord {
     seq: r.seq,
     receivedAt: r.received_at,
     receivedDate: r.received_date,
-    channel: r.channel as Registration['channel'],
+    receivedTimeKnown: r.received_time_known !== 0,
+    channel: r.channel === '' ? null : (r.channel as Channel),
     form: r.form as Registration['form'],
     requesterType: r.requester_type as Registration['requesterType'],
     requesterName: r.requester_name,
@@ -78,6 +82,9 @@ export function rowToRecord(r: RequestRow): RequestRecord {
     missing: JSON.parse(r.missing) as RequestRecord['missing'],
   };
 }
+
+/** The column is NOT NULL (since 0000): an unknown channel is kept as '' and read back as null. */
+export const channelColumn = (c: Channel | null): string => c ?? '';
 
 export function getRow(db: Db, id: string): RequestRow | undefined {
   return prepared(db, 'SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined;
@@ -118,7 +125,7 @@ function applyCorrections(db: Db, record: RequestRecord, events: readonly Reques
       fax = ?, request_date = ?, description = ?, urgent = ?, urgent_reason = ?, reply_by = ?, signed = ?, official_name = ?, official_phone = ?, complete = ?, missing = ?
      WHERE id = ?`,
   ).run(
-    next.channel, next.form, next.requesterType, next.requesterName, next.postalAddress, next.email, next.phone, next.fax, next.requestDate, next.description,
+    channelColumn(next.channel), next.form, next.requesterType, next.requesterName, next.postalAddress, next.email, next.phone, next.fax, next.requestDate, next.description,
     next.urgent ? 1 : 0, next.urgentReason, next.replyBy, next.signed ? 1 : 0, next.filledByOfficial?.name ?? null,
     next.filledByOfficial?.phone ?? null, next.complete ? 1 : 0, JSON.stringify(missing), record.id,
   );

@@ -12,7 +12,7 @@ import { pastReceiptProblem } from '../../shared/pastReceipt';
 import { parseInput, registerInput } from '../../shared/schemas';
 import { prepared, type Db } from '../db/open';
 import { insertEvent, newEvent } from './eventLog';
-import { getRow, rowToRecord } from './projection';
+import { channelColumn, getRow, rowToRecord } from './projection';
 import { deriveState } from '../../shared/requestState';
 import { writeSearchEntry } from '../db/searchIndex';
 import { activeJournalId } from './journals';
@@ -48,16 +48,18 @@ export function insertRequestRow(db: Db, r: NewRequestRow, state?: RequestState)
       db,
       `INSERT INTO requests (id, journal, journal_id, year, series, seq, incoming_index, received_at, received_date, channel, form, requester_type,
         requester_name, postal_address, email, phone, fax, request_date, description, urgent, urgent_reason, reply_by, signed, official_name,
-        official_phone, complete, missing, status, executor, executor_phone, due_date, due_at, state, desk, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        official_phone, complete, missing, status, executor, executor_phone, due_date, due_at, state, desk, updated_at, received_time_known)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      r.id, r.journal, r.journalId, r.year, r.series, r.seq, r.index, reg.receivedAt, kyivDate(reg.receivedAt), reg.channel, reg.form, reg.requesterType,
+      r.id, r.journal, r.journalId, r.year, r.series, r.seq, r.index, reg.receivedAt, kyivDate(reg.receivedAt), channelColumn(reg.channel), reg.form, reg.requesterType,
       // fax and requestDate: absent from events made before migration 0005 (another desk's, applied by sync).
       reg.requesterName, reg.postalAddress, reg.email, reg.phone, reg.fax ?? '', reg.requestDate ?? null, reg.description, reg.urgent ? 1 : 0, reg.urgentReason,
       reg.replyBy, reg.signed ? 1 : 0, reg.filledByOfficial?.name ?? null, reg.filledByOfficial?.phone ?? null,
       r.missing.length === 0 ? 1 : 0, JSON.stringify(r.missing),
       state?.status ?? 'registered', state?.executor ?? null, state?.executorPhone ?? null, state?.due?.dueDate ?? null, state?.due?.dueAt ?? null,
       state ? JSON.stringify(state) : '{}', r.desk ?? db.deskId, new Date().toISOString(),
+      // An imported journal's row without a time (0008); every other registration, and older events, know it.
+      reg.receivedTimeKnown === false ? 0 : 1,
     ).lastInsertRowid,
   );
 }
@@ -67,7 +69,7 @@ export function registrationRecord(r: NewRequestRow): RequestRecord {
   const { reg } = r;
   const official = reg.filledByOfficial?.name ? { name: reg.filledByOfficial.name, phone: reg.filledByOfficial.phone ?? '' } : null;
   return {
-    id: r.id, index: r.index, journal: r.journal, year: r.year, seq: r.seq, receivedAt: reg.receivedAt, receivedDate: kyivDate(reg.receivedAt),
+    id: r.id, index: r.index, journal: r.journal, year: r.year, seq: r.seq, receivedAt: reg.receivedAt, receivedTimeKnown: reg.receivedTimeKnown !== false, receivedDate: kyivDate(reg.receivedAt),
     channel: reg.channel, form: reg.form, requesterType: reg.requesterType, requesterName: reg.requesterName, postalAddress: reg.postalAddress,
     email: reg.email, phone: reg.phone, fax: reg.fax ?? '', requestDate: reg.requestDate ?? null, description: reg.description, urgent: !!reg.urgent,
     urgentReason: reg.urgentReason, replyBy: reg.replyBy, signed: !!reg.signed, filledByOfficial: official, complete: r.missing.length === 0, missing: [...r.missing],

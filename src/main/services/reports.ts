@@ -31,7 +31,8 @@ export function statItems(db: Db, from: IsoDate = '0000-01-01', to: IsoDate = '9
     .all(from, to) as StatRow[];
   return rows.map((r) => ({
     receivedDate: r.received_date,
-    channel: r.channel as Channel,
+    // '' in the column: an imported journal did not state it.
+    channel: r.channel === '' ? null : (r.channel as Channel),
     requesterType: r.requester_type as RequesterType,
     urgent: r.urgent === 1,
     state: JSON.parse(r.state) as RequestState,

@@ -17,7 +17,7 @@ import { calendarAndRules } from './projection';
 import { UNUSED_COLUMNS, unusedKeys, unusedSummary, type UnusedColumns } from '../sync/unusedRows';
 
 /** What a list row shows, and nothing more (no contacts, no event log). */
-const COLUMNS = `r.pk, r.id, r.incoming_index, r.year, r.seq, r.received_at, r.channel, r.requester_type, r.requester_name,
+const COLUMNS = `r.pk, r.id, r.incoming_index, r.year, r.seq, r.received_at, r.received_time_known, r.channel, r.requester_type, r.requester_name,
   r.description, r.urgent, r.complete, r.status, r.executor, r.due_date, r.due_at, r.state`;
 
 interface SummaryRow {
@@ -27,6 +27,7 @@ interface SummaryRow {
   year: number;
   seq: number;
   received_at: string;
+  received_time_known: number;
   channel: string;
   requester_type: string;
   requester_name: string;
@@ -49,7 +50,9 @@ function summaryOf(r: SummaryRow, clock: DueClock): RequestSummary {
     year: r.year,
     seq: r.seq,
     receivedAt: r.received_at,
-    channel: r.channel as RequestSummary['channel'],
+    receivedTimeKnown: r.received_time_known !== 0,
+    // '' in the column: the source did not state it.
+    channel: r.channel === '' ? null : (r.channel as NonNullable<RequestSummary['channel']>),
     requesterType: r.requester_type as RequestSummary['requesterType'],
     requesterName: r.requester_name,
     urgent: r.urgent === 1,

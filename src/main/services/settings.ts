@@ -9,6 +9,8 @@ import { kyivDate } from '../../shared/calendar';
 import { formatIndex, indexNumberIn } from '../../shared/incomingIndex';
 import { CONFIRM_PATH, statutoryChanges, statutoryMessage, templateMidYearMessage, type SettingsConfirm } from '../../shared/settingsGuards';
 import { invalidInput } from '../../shared/schemas';
+import { adminChanges } from '../../shared/adminGuard';
+import { requireAdmin } from './adminPassword';
 import { mergeSettings, parseSettingsLeniently, settingsSchema, type DroppedSetting, type Settings } from '../../shared/settings';
 import { prepared, type Db } from '../db/open';
 import { activeJournalId, labelJournal } from './journals';
@@ -91,6 +93,8 @@ function refuseUnconfirmed(db: Db, before: Settings, next: Settings, confirm: Se
   const terms = statutoryChanges(before.rules, next.rules);
   if (terms.length && !confirm.statutoryTerms)
     throw new AppError('not_allowed', statutoryMessage(), [{ path: CONFIRM_PATH.statutoryTerms, message: statutoryMessage() }, ...terms.map((k) => ({ path: `rules.${k}`, message: 'строк, встановлений законом: потрібне підтвердження адміністратора' }))]);
+  // Besides the Art. 20 confirmation: the administrator's password for terms and calendar alike.
+  if (adminChanges(before, next).length) requireAdmin(db, confirm.adminPassword);
   const year = Number(kyivDate(db.now()).slice(0, 4));
   const [was, will] = [sampleIndex(before, year), sampleIndex(next, year)];
   if (was === will || confirm.templateMidYear) return;

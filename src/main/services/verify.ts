@@ -98,8 +98,10 @@ function checkRequests(db: Db, findings: string[]): number {
     const p = registered.payload as Registration & { index: string; year: number; seq: number };
     // The registration as the log says it stands: the registered event with every correction applied.
     const current = currentRegistration(evs) ?? p;
-    const differs = REGISTRATION_FIELDS.filter((k) => JSON.stringify(record[k] ?? null) !== JSON.stringify(current[k] ?? null));
+    const differs: string[] = REGISTRATION_FIELDS.filter((k) => JSON.stringify(record[k] ?? null) !== JSON.stringify(current[k] ?? null));
     if (p.index !== record.index || p.year !== record.year || p.seq !== record.seq) differs.push('receivedAt');
+    // Absent in every event but an imported row's without a time (0008): absent means known.
+    if ((p.receivedTimeKnown !== false) !== record.receivedTimeKnown) differs.push('receivedTimeKnown');
     if (differs.length) findings.push(`Дані реєстрації запиту ${label} не відповідають журналу подій: ${[...new Set(differs)].join(', ')}`);
     const derived = deriveState(record, evs, cal, rules);
     const stored = JSON.parse(row.state) as RequestState;

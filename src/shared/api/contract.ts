@@ -18,6 +18,7 @@ import { fileReadInput, fileUploadInput, type FileContent } from '../files';
 import { attachmentRef, removeAttachmentInput } from '../attachments';
 import { listPageQuery, type RequestPage } from '../requestPage';
 import type { AppVerifyReport } from '../sync/verifyReport';
+import { adminPasswordInput } from '../adminGuard';
 
 export interface RegisterResult {
   id: string;
@@ -76,6 +77,10 @@ export const API_INPUTS = {
   'settings:update': z.record(z.string(), z.unknown()),
   /** Parts of the stored settings that could not be kept (each fell back to its default), and why. */
   'settings:dropped': none,
+  /** Whether the administrator's password (terms and calendar) has been set. */
+  'admin:status': none,
+  /** Sets the administrator's password once; changing it needs the current one. */
+  'admin:setPassword': adminPasswordInput,
   'app:info': none,
   /** Starts writing the registration journal (month or period) as PDF, XLSX or CSV; follow it with `jobs:status`. */
   'journal:export': journalExportInput,
@@ -144,6 +149,8 @@ export interface ApiResults {
   'deadlines:due': { dueDate: string; dueAt?: string };
   'settings:get': Settings;
   'settings:update': Settings;
+  'admin:status': { passwordSet: boolean };
+  'admin:setPassword': { passwordSet: true };
   'settings:dropped': DroppedSetting[];
   'app:info': AppInfo;
   'journal:export': JobInfo;

@@ -11,5 +11,6 @@ import { verify } from './verify';
 import { backup, restore } from './backup';
 import { adopt, serverMigrate, sync } from './sync';
 import { settings } from './settings';
+import { adminPassword } from './adminPassword';
 
-export const COMMANDS: Command[] = [register, show, list, act, resolve, attach, due, stamp, receiptCommand, form, letter, settings, verify, backup, restore, journal, report, opendata, importJournal, serverMigrate, sync, adopt];
+export const COMMANDS: Command[] = [register, show, list, act, resolve, attach, due, stamp, receiptCommand, form, letter, settings, adminPassword, verify, backup, restore, journal, report, opendata, importJournal, serverMigrate, sync, adopt];

@@ -2,24 +2,12 @@
 import { ACTIONS, type RequestSummary, type RequestView } from '../../../shared/domain';
 import { STATUS_LABEL } from '../../../shared/wording';
 import type { TermWarning } from '../../../shared/termGuards';
-import { ddmmyyyy, ddmmyyyyTime } from '../../../shared/journalRows';
 import { REQUIRED_PART_LABEL } from '../../../shared/wording';
 import type { RequiredPart } from '../../../shared/domain';
-import { kyivIso } from '../../../shared/calendar';
+import { dueText, showText } from '../showText';
 import { dbOption, printJson, readJsonInput, requireString, withDb, type Command, type Io } from '../command';
 
-/** Dates as the clerk reads them (ДД.ММ.РРРР гг:хх, Kyiv), not ISO instants. */
-const when = (instant: string) => ddmmyyyyTime(kyivIso(new Date(instant)));
-const dueText = (r: { dueDate: string | null; dueAt?: string }) => (r.dueAt ? when(r.dueAt) : r.dueDate ? ddmmyyyy(r.dueDate) : '—');
-
-function printView(io: Io, r: RequestView): void {
-  io.out(`Вх. № ${r.index} від ${when(r.receivedAt)}\n`);
-  io.out(`Запитувач: ${r.requesterName || '—'}\nЗапит: ${r.description || '—'}\n`);
-  io.out(`Стан: ${STATUS_LABEL[r.status]}; строк: ${dueText(r)}\n`);
-  for (const a of r.attachments) io.out(`Скан: ${a.name} (${a.mime}, ${Math.max(1, Math.round(a.size / 1024))} КБ)\n`);
-  if (r.conflict) io.out(`Конфлікт: ${r.conflict.message}\n  Дії: ${r.conflict.events.join(', ')}\n`);
-  for (const e of r.events) io.out(`  ${when(e.at)}  ${e.type}  ${e.user}\n`);
-}
+const printView = (io: Io, r: RequestView): void => io.out(showText(r));
 
 const line = (s: RequestSummary) => `${s.index}\t${s.receivedAt.slice(0, 10)}\t${STATUS_LABEL[s.status]}\t${dueText(s)}\t${s.requesterName}`;
 

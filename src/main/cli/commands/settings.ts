@@ -3,7 +3,9 @@
  * such as `council.responsiblePerson`). Values are validated as in the UI; every change of one
  * call is saved together (with the deadlines it moves) or none is.
  */
+import { ADMIN_PASSWORD_ENV } from '../../../shared/adminGuard';
 import { AppError } from '../../../shared/errors';
+import { firstLine } from './adminPassword';
 import { settingsPathLabel } from '../../../shared/fieldLabels';
 import { settingsPathType, type SettingsPatch } from '../../../shared/settings';
 import { readSettings, updateSettings } from '../../services/settings';
@@ -42,9 +44,10 @@ function parseAssignments(v: Values): SettingsPatch {
 }
 
 /** Saves, and where a confirmation is wanted and not given, says how to give it. */
-function saveConfirmed(db: Db, patch: SettingsPatch, confirmed: boolean) {
+function saveConfirmed(db: Db, patch: SettingsPatch, confirmed: boolean, adminPassword: string | undefined) {
   try {
-    return updateSettings(db, patch, confirmed ? { statutoryTerms: true, templateMidYear: true } : {});
+    const password = adminPassword === undefined ? {} : { adminPassword };
+    return updateSettings(db, patch, confirmed ? { statutoryTerms: true, templateMidYear: true, ...password } : password);
   } catch (e) {
     if (e instanceof AppError && e.fields?.some((f) => f.path.startsWith('confirm.')))
       throw new AppError(e.kind, `${e.message} Щоб підтвердити, повторіть команду з --confirm.`, e.fields);
@@ -55,16 +58,19 @@ function saveConfirmed(db: Db, patch: SettingsPatch, confirmed: boolean) {
 export const settings: Command = {
   name: 'settings',
   summary: 'показати налаштування або змінити їх (--set КЛЮЧ=ЗНАЧЕННЯ …)',
-  usage: 'settings --db F [--set KEY=VALUE …] [--confirm] [--json]',
+  usage: 'settings --db F [--set KEY=VALUE …] [--confirm] [--admin-password-stdin] [--json]',
   // --confirm: the administrator's word for a statutory term (Art. 20) or a new index format mid-year.
-  options: { ...dbOption, set: { type: 'string', multiple: true }, confirm: { type: 'boolean' } },
+  // The administrator's password (terms, calendar) comes from REGISTRY_DESK_ADMIN_PASSWORD or, with
+  // --admin-password-stdin, the first line of standard input — never from the command line.
+  options: { ...dbOption, set: { type: 'string', multiple: true }, confirm: { type: 'boolean' }, 'admin-password-stdin': { type: 'boolean' } },
   run(v, io) {
     // Parsed before the register is opened: a bad key or value leaves everything as it was.
     const patch = parseAssignments(v);
+    const adminPassword = v['admin-password-stdin'] === true ? firstLine(io.stdin()) : process.env[ADMIN_PASSWORD_ENV];
     // What could not be read is told before a save, which stores the defaults in its place.
     const result = withDb(v, (db) => {
       const read = readSettings(db);
-      if (Object.keys(patch).length) return { settings: saveConfirmed(db, patch, v.confirm === true), dropped: read.dropped, saved: true };
+      if (Object.keys(patch).length) return { settings: saveConfirmed(db, patch, v.confirm === true, adminPassword), dropped: read.dropped, saved: true };
       return { ...read, saved: false };
     });
     const then = result.saved ? 'збережено типове значення' : 'діє типове значення';

@@ -1,0 +1,1 @@
+ALTER TABLE `requests` ADD `received_time_known` integer DEFAULT 1 NOT NULL;

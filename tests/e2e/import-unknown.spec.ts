@@ -1,0 +1,59 @@
+/**
+ * Issue 10 in the window: an old journal with empty time, channel and answer-date cells is imported
+ * through the UI, and the card says «не зазначено» where the journal said nothing — no 09:00, no
+ * «поштою», no invented answer date. The card also shows a requester's fax and the request's own date.
+ */
+import { expect, test } from '@playwright/test';
+import { UNKNOWN_JOURNAL } from '../helpers/unknownJournal';
+import { deskForThisFile, openApp } from './desk';
+import { CardPage } from './pages';
+
+const desk = deskForThisFile();
+
+test('the card of an imported request shows «не зазначено» for the unknown time, channel and answer date', async ({ page }) => {
+  await openApp(page, desk(), '#/reports');
+  const region = page.getByRole('region', { name: 'Імпорт журналу з XLSX або CSV' });
+  await region.getByLabel('Файл журналу').setInputFiles({ name: 'старий журнал.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${UNKNOWN_JOURNAL}`) });
+  await expect(region.getByTestId('import-count')).toHaveText('3');
+  const preview = region.getByRole('table', { name: 'Перші рядки до імпорту' });
+  await expect(preview).toContainText('час не вказано');
+  await expect(region).not.toContainText(/receivedAt|channel|answered|unknown/);
+  await page.screenshot({ path: test.info().outputPath('import-unknown-preview.png'), fullPage: true });
+  await region.getByRole('button', { name: 'Імпортувати 3' }).click();
+  await expect(region.getByText(/Імпортовано записів: 3/)).toBeVisible();
+
+  const answered = desk().cli(['show', '--index', '2']) as { id: string; channel: unknown; receivedTimeKnown: boolean };
+  expect(answered).toMatchObject({ channel: null, receivedTimeKnown: false });
+  await page.evaluate((id) => (window.location.hash = `#/card/${encodeURIComponent(id)}`), answered.id);
+  const card = new CardPage(page);
+  await expect(card.title).toHaveText('Вх. № 2');
+  const facts = page.getByRole('region', { name: 'Реєстраційні дані' });
+  await expect(facts.getByRole('definition').filter({ hasText: 'час не зазначено' })).toHaveText('03.11.2026, час не зазначено');
+  await expect(facts).toContainText(/Спосіб надходження\s*не зазначено/);
+  // Only the reply way still defaults to post (left for later; see the report): the channel is not guessed.
+  await expect(facts).not.toContainText(/Спосіб надходження\s*поштою/);
+  await expect(facts).not.toContainText('00:00');
+  await expect(page.getByRole('region', { name: 'Розгляд' })).toContainText('дата відповіді не зазначено');
+  await expect(card.history).toContainText('Зареєстровано');
+  await expect(card.history).not.toContainText('00:00');
+  await page.screenshot({ path: test.info().outputPath('card-unknown.png'), fullPage: true });
+});
+
+test('the card shows the requester’s fax and the date written on the request when they are given', async ({ page }) => {
+  const r = desk().cli(['register', '--input', '-'], {
+    receivedAt: '2026-11-20T09:00:00+02:00',
+    channel: 'fax',
+    requesterName: 'ТОВ «Карпати»',
+    requesterType: 'legal',
+    postalAddress: 'м. Калуш, вул. Липова, 2',
+    fax: '+380 3472 6 11 22',
+    requestDate: '2026-11-18',
+    description: 'Копії рішень сесії',
+    signed: true,
+  }) as { id: string; index: string };
+  await openApp(page, desk(), `#/card/${encodeURIComponent(r.id)}`);
+  const facts = page.getByRole('region', { name: 'Реєстраційні дані' });
+  await expect(facts).toContainText(/Факс\s*\+380 3472 6 11 22/);
+  await expect(facts).toContainText(/Дата запиту\s*18\.11\.2026/);
+  await page.screenshot({ path: test.info().outputPath('card-fax-request-date.png'), fullPage: true });
+});
