@@ -37,6 +37,8 @@ export interface ShellRecord {
   /** Message boxes shown, and the button each answers (default: the first). */
   messageBoxes?: { title?: string; message: string; detail?: string; buttons?: string[] }[];
   messageBoxResponse?: number;
+  /** Whether the stand-in safeStorage offers a keychain (default: none). */
+  keychain?: boolean;
 }
 
 // On globalThis: `vi.resetModules()` makes a fresh copy of this module, the mock keeps the first.
@@ -60,6 +62,7 @@ export function resetShell(): void {
     utilityProcesses: [],
     messageBoxes: [],
     messageBoxResponse: 0,
+    keychain: false,
   } satisfies ShellRecord);
 }
 
@@ -139,8 +142,17 @@ export function electronModule() {
     ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => shell.ipc.set(channel, fn) },
     session: { defaultSession: { webRequest: { onHeadersReceived: () => undefined }, setPermissionRequestHandler: () => undefined } },
     shell: { openExternal: () => Promise.resolve() },
-    // No keyring under the stand-in: the server password is then asked for again, never stored in clear.
-    safeStorage: { isEncryptionAvailable: () => false, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
+    // No keyring under the stand-in unless a test gives one (shell.keychain): the server password is then
+    // asked for again, never stored in clear. The stand-in's "sealing" only marks and encodes the text.
+    safeStorage: {
+      isEncryptionAvailable: () => shell.keychain === true,
+      encryptString: (s: string) => Buffer.from(`sealed:${Buffer.from(s).toString('base64')}`),
+      decryptString: (b: Buffer) => {
+        const t = b.toString();
+        if (!t.startsWith('sealed:')) throw new Error('not sealed by this keychain');
+        return Buffer.from(t.slice('sealed:'.length), 'base64').toString();
+      },
+    },
   };
 }
 

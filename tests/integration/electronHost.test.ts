@@ -5,7 +5,7 @@
  * real child process (fakeElectron.ts). `npm test` builds first.
  */
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_DIED_IN_CALL, HOST_NOT_RUNNING } from '../../src/main/electron/serviceHostClient';
@@ -156,5 +156,28 @@ describe('the service host (utility process) behind the window', () => {
     await until(() => shell.quits > 0, 'the app quitting');
     expect(shell.utilityProcesses).toHaveLength(1);
     expect(readRegister<number>('SELECT count(*) FROM requests')).toBe(1);
+  }, 300_000);
+
+  it('with a keychain, main seals what the host makes: a new register\'s key and the server password, both there after a restart', async () => {
+    shell.keychain = true;
+    await startShell();
+    expect(shell.errorBoxes).toEqual([]);
+    // The key the host made was sealed by main before the host sealed anything with it; no plain copy.
+    const sealed = `${registerFile()}.key.sealed`;
+    expect(readFileSync(sealed, 'utf8')).toMatch(/^sealed:/);
+    expect(existsSync(`${registerFile()}.key`)).toBe(false);
+    await call('requests:register', visitor('З ключем у сховищі'));
+    const config = { host: '127.0.0.1', port: 1, database: 'registry', user: 'clerk', sslmode: 'disable' as const, desk: 'Приймальня' };
+    await call('sync:setServer', { config, password: 'таємний-пароль' });
+    const passwordFile = join(shell.userData, 'server-password.bin');
+    await until(() => existsSync(passwordFile), 'the password sealed by main');
+    expect(readFileSync(passwordFile, 'utf8')).toMatch(/^sealed:/);
+    expect(readFileSync(passwordFile, 'utf8')).not.toContain('таємний');
+    await closeShell();
+
+    await startShell();
+    expect(shell.errorBoxes).toEqual([]);
+    expect(await call('requests:get', { index: 'З-1' })).toMatchObject({ requesterName: 'З ключем у сховищі' });
+    expect(await call('sync:getServer')).toMatchObject({ config: { host: '127.0.0.1', desk: 'Приймальня' }, hasPassword: true });
   }, 300_000);
 });

@@ -25,6 +25,9 @@ export const HOST_DIED_IN_CALL =
 export const HOST_NOT_RUNNING =
   'Служба реєстру не працює, тому дію не виконано. Перезапустіть службу у вікні повідомлення або закрийте і знову відкрийте програму.';
 
+/** How long closing waits for the host to finish a sync's transaction and close the register. */
+const STOP_GRACE_MS = 30_000;
+
 export interface ServiceHostOptions {
   fork: () => HostProcess;
   /** Built afresh at each start: the password may have changed since. */
@@ -103,7 +106,12 @@ export class ServiceHost {
     const proc = this.proc;
     if (!proc) return Promise.resolve();
     this.stopping ??= new Promise<void>((ok) => {
-      proc.on('exit', () => ok());
+      // A host stuck past a generous wait must not keep the app from quitting: killed, SQLite rolls back what it had open.
+      const stuck = setTimeout(() => proc.kill(), STOP_GRACE_MS);
+      proc.on('exit', () => {
+        clearTimeout(stuck);
+        ok();
+      });
       proc.postMessage({ type: 'stop' });
     });
     return this.stopping;
