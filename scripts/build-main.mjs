@@ -21,6 +21,9 @@ const entries = {
   web: 'src/main/web/entry.ts',
   // Long jobs (import, exports) in a worker thread with its own connection; Electron's main starts it too.
   jobWorker: 'src/main/worker/jobWorker.ts',
+  // Electron's utility process that owns the register's connection and runs the API (issue 12);
+  // beside jobWorker.mjs, which it starts for long jobs, sharing the services' chunks.
+  serviceHost: 'src/main/electron/serviceHost.ts',
 };
 await build({
   ...esm,

@@ -4,8 +4,11 @@
  * Use: `vi.mock('electron', async () => (await import('../helpers/fakeElectron')).electronModule())`,
  * then `startShell()`.
  */
+import { fork as forkChild, type ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { vi } from 'vitest';
 import { tempDir } from './tempDb';
 
@@ -29,6 +32,13 @@ export interface ShellRecord {
   /** What the folder dialog answers (default: cancelled); each dialog shown is recorded. */
   openDialog?: { canceled: boolean; filePaths: string[] };
   dialogsShown?: unknown[];
+  /** Each utility process started: what was asked, and the real child running it. */
+  utilityProcesses?: { modulePath: string; options: Record<string, unknown>; child: ChildProcess }[];
+  /** Message boxes shown, and the button each answers (default: the first). */
+  messageBoxes?: { title?: string; message: string; detail?: string; buttons?: string[] }[];
+  messageBoxResponse?: number;
+  /** Whether the stand-in safeStorage offers a keychain (default: none). */
+  keychain?: boolean;
 }
 
 // On globalThis: `vi.resetModules()` makes a fresh copy of this module, the mock keeps the first.
@@ -49,6 +59,10 @@ export function resetShell(): void {
     ready: null,
     openDialog: { canceled: true, filePaths: [] },
     dialogsShown: [],
+    utilityProcesses: [],
+    messageBoxes: [],
+    messageBoxResponse: 0,
+    keychain: false,
   } satisfies ShellRecord);
 }
 
@@ -85,18 +99,60 @@ export function electronModule() {
     quit: () => void shell.quits++,
     exit: (code: number) => void (shell.exitCode = code),
   };
+  /**
+   * Electron's utilityProcess.fork on top of child_process.fork: the child is a real Node process
+   * running the module, with `process.parentPort` given by a preload (parentPortShim.mjs); messages go
+   * by structured clone ('advanced' serialization), as Electron's do.
+   */
+  const utilityProcess = {
+    fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) {
+      const child = forkChild(modulePath, args, {
+        execArgv: ['--import', pathToFileURL(join(__dirname, 'parentPortShim.mjs')).href],
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        env: (options.env as NodeJS.ProcessEnv) ?? process.env,
+      });
+      shell.utilityProcesses?.push({ modulePath, options, child });
+      const proc = Object.assign(new EventEmitter(), {
+        get pid() {
+          return child.pid;
+        },
+        postMessage: (message: unknown) => void (child.connected && child.send(message as never)),
+        kill: () => child.kill(),
+      });
+      child.on('spawn', () => proc.emit('spawn'));
+      child.on('message', (m) => proc.emit('message', m));
+      // Electron gives the exit code; a process killed by a signal has none, so it is reported as non-zero.
+      child.on('exit', (code, signal) => proc.emit('exit', code ?? (signal ? 1 : 0)));
+      return proc;
+    },
+  };
   return {
     app,
     BrowserWindow,
+    utilityProcess,
     dialog: {
+      showMessageBox: (...args: unknown[]) => {
+        shell.messageBoxes?.push(args.at(-1) as { message: string });
+        return Promise.resolve({ response: shell.messageBoxResponse ?? 0, checkboxChecked: false });
+      },
       showErrorBox: (title: string, message: string) => shell.errorBoxes.push({ title, message }),
       showOpenDialog: (...args: unknown[]) => (shell.dialogsShown?.push(args.at(-1)), Promise.resolve(shell.openDialog ?? { canceled: true, filePaths: [] })),
     },
     ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => shell.ipc.set(channel, fn) },
     session: { defaultSession: { webRequest: { onHeadersReceived: () => undefined }, setPermissionRequestHandler: () => undefined } },
     shell: { openExternal: () => Promise.resolve() },
-    // No keyring under the stand-in: the server password is then asked for again, never stored in clear.
-    safeStorage: { isEncryptionAvailable: () => false, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
+    // No keyring under the stand-in unless a test gives one (shell.keychain): the server password is then
+    // asked for again, never stored in clear. The stand-in's "sealing" only marks and encodes the text.
+    safeStorage: {
+      isEncryptionAvailable: () => shell.keychain === true,
+      encryptString: (s: string) => Buffer.from(`sealed:${Buffer.from(s).toString('base64')}`),
+      decryptString: (b: Buffer) => {
+        const t = b.toString();
+        if (!t.startsWith('sealed:')) throw new Error('not sealed by this keychain');
+        return Buffer.from(t.slice('sealed:'.length), 'base64').toString();
+      },
+    },
   };
 }
 
@@ -105,11 +161,25 @@ export const packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.js
 /** What `electron .` loads: the file package.json's `main` names (written by `npm run build`). */
 export const mainModule = join(projectRoot, packageJson.main);
 
-/** Imports the built main afresh and lets its `whenReady` handler run. */
+/** Waits until `done` holds, checking between turns of the event loop (never a fixed wait). */
+export async function until(done: () => boolean, what: string, turns = 600_000): Promise<void> {
+  for (let i = 0; !done(); i++) {
+    if (i > turns) throw new Error(`never ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/**
+ * Imports the built main afresh and lets its `whenReady` handler run to its end: the service host
+ * has opened the register and the window is there, or the person was told why not.
+ */
 export async function startShell(): Promise<void> {
   vi.resetModules();
+  // A restart without resetShell() keeps the first start's window in the record: wait for a new one.
+  const [windows, errors] = [shell.windows.length, shell.errorBoxes.length];
   await import(mainModule);
   await shell.ready;
+  if (shell.ready) await until(() => shell.windows.length > windows || shell.errorBoxes.length > errors, 'the window or an error box');
   await new Promise((r) => setImmediate(r));
 }
 

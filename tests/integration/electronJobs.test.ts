@@ -1,7 +1,8 @@
 /**
  * The Electron side of long jobs, smoke-tested with the stand-in electron module: the built main
- * process (dist/electron/main.mjs) starts the job worker beside it (dist/jobWorker.mjs) with its
- * own connection, and an import reached through IPC runs there to the end. `npm test` builds first.
+ * process (dist/electron/main.mjs) forwards the call to the service host (dist/serviceHost.mjs), which
+ * starts the job worker beside it (dist/jobWorker.mjs) with its own connection, and an import
+ * reached through IPC runs there to the end. `npm test` builds first.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

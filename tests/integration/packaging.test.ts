@@ -78,12 +78,24 @@ describe('the built entries and their chunks', () => {
     return [...seen];
   }
 
-  for (const entry of ['dist/cli.mjs', 'dist/web.mjs', 'dist/electron/main.mjs'])
+  // The service host (Electron's utility process, issue 12) and the job worker it starts are entries too.
+  for (const entry of ['dist/cli.mjs', 'dist/web.mjs', 'dist/electron/main.mjs', 'dist/serviceHost.mjs', 'dist/jobWorker.mjs'])
     it(`${entry} reaches only files that exist and are packed`, () => {
       const files = reachable(entry);
       if (entry === 'dist/cli.mjs') expect(files.some((f) => f.includes('/chunks/'))).toBe(true);
       for (const f of files) expect(isExcluded(f), f).toBe(false);
     });
+
+  it('main forks the service host the build writes, and holds no register connection itself', () => {
+    const mainFiles = reachable('dist/electron/main.mjs');
+    const text = mainFiles.map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    // main.mjs sits in dist/electron/; the host beside the CLI in dist/.
+    expect(text).toContain('"serviceHost.mjs"');
+    expect(readFileSync(join(root, 'dist', 'serviceHost.mjs'), 'utf8')).toContain('parentPort');
+    // SQLite (and the services over it) load only in the host.
+    expect(text).not.toMatch(/from\s*"better-sqlite3"|require\("better-sqlite3"\)/);
+    expect(reachable('dist/serviceHost.mjs').map((f) => readFileSync(join(root, f), 'utf8')).join('\n')).toMatch(/from\s*"better-sqlite3"/);
+  });
 });
 
 /** A package's production closure as electron-builder packs it: every dependency, resolved the way Node does. */

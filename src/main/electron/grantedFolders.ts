@@ -2,9 +2,9 @@
  * Folders the person chose in the system's folder dialog (issue 8): the only places outside the
  * register's own folder the API may read and write. The list lives in the app's own data folder,
  * written here only after the dialog answered — the page can ask for the dialog, never name a
- * folder itself — and is granted again at the next start.
+ * folder itself — and is granted again at the next start. No Electron import: the register's
+ * connection lives in the service host (serviceHost.ts), which asks main to show the dialog.
  */
-import { dialog, type BrowserWindow } from 'electron';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Db } from '../db/open';
 import { grantFolder } from '../services/files';
@@ -30,11 +30,9 @@ export function restoreGrantedFolders(db: Db, file: string): void {
   }
 }
 
-/** Shows the folder dialog; the folder chosen is granted and remembered. Null when cancelled. */
-export async function chooseGrantedFolder(db: Db, file: string, win: BrowserWindow | null): Promise<string | null> {
-  const options = { title: 'Оберіть папку для файлів реєстру', buttonLabel: 'Дозволити цю папку', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
-  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-  const dir = r.canceled ? undefined : r.filePaths[0];
+/** Asks for the folder dialog (`showDialog`: main's); the folder chosen is granted and remembered. Null when cancelled. */
+export async function chooseGrantedFolder(db: Db, file: string, showDialog: () => Promise<string | null>): Promise<string | null> {
+  const dir = await showDialog();
   if (!dir) return null;
   grantFolder(db, dir);
   const list = [...new Set([...load(file), dir])];

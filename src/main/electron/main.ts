@@ -1,32 +1,31 @@
 /**
- * The Electron shell: opens the register in the user's data folder, binds the API to IPC and
- * opens one locked-down window. Everything else lives in services that run under plain Node.
+ * The Electron shell: keeps the window, the dialogs, printing and the OS keychain, and forwards
+ * every API call to the service host — a utility process that owns the register's connection and
+ * runs the services (serviceHost.ts), so nothing the register does can stall the window (issue 12).
  */
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell, utilityProcess } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_CALL } from '../../shared/api/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { createHandlers, dispatch } from '../api/handlers';
-import { openDb, type Db } from '../db/open';
 import { sealedKeyStore } from '../db/sealedKeyStore';
+import type { KeyStore } from '../db/registerKey';
 import { takeLock, type HeldLock } from '../db/ownerLock';
-import { useNativeBinding } from '../db/sqlite';
 import { electronAddonPath } from './nativeAddon';
 import { describeOpenFailure } from './openFailure';
 import { electronPrintPort } from './printing';
 import { safeStorageSecrets } from './secrets';
-import { chooseGrantedFolder, restoreGrantedFolders } from './grantedFolders';
-import { SyncAgent } from '../sync/agent';
+import { showFolderDialog } from './folderDialog';
+import { HOST_FILE, HOST_SERVICE_NAME, type HostAsk, type HostStart } from './serviceHostProtocol';
+import { ServiceHost } from './serviceHostClient';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
 const preloadFile = join(here, 'preload.cjs');
 
-let db: Db | null = null;
 let mainWindow: BrowserWindow | null = null;
 let ownerLock: HeldLock | null = null;
-let agent: SyncAgent | null = null;
+let host: ServiceHost | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -55,47 +54,107 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-/** Opens the register, or tells the person why it cannot and quits: never a process with no window. */
-function openRegister(): Db | null {
-  const file = join(app.getPath('userData'), 'register.sqlite');
-  try {
-    // From the sources the Electron-ABI addon sits in .native/; packaged, node_modules already is one.
-    if (!app.isPackaged) useNativeBinding(electronAddonPath(app.getAppPath(), process.versions.electron));
-    // One owner per register: a restore (or another copy of the app) must not write beside this one.
-    ownerLock = takeLock(file, 'app');
-    // The chain key in the OS keychain (safeStorage); a key file the CLI made beside it moves in.
-    return openDb(file, { keyStore: sealedKeyStore(file, safeStorage) });
-  } catch (e) {
-    ownerLock?.release();
-    ownerLock = null;
-    const { title, message } = describeOpenFailure(e, file);
-    dialog.showErrorBox(title, message);
-    app.exit(1);
-    return null;
-  }
+/** Tells the person why the register cannot be used and quits: never a process with no window and no word. */
+function refuseToStart(title: string, message: string): void {
+  ownerLock?.release();
+  ownerLock = null;
+  dialog.showErrorBox(title, message);
+  app.exit(1);
 }
 
-function start(): void {
+/**
+ * Takes the register for this app and unseals its key from the OS keychain (safeStorage is main's),
+ * then starts the service host with both. Null when the register cannot be used (the person is told).
+ */
+function prepareHost(): ServiceHost | null {
+  const userData = app.getPath('userData');
+  const file = join(userData, 'register.sqlite');
+  let keyStore: KeyStore;
+  let key: Buffer | null;
+  try {
+    // One owner per register: a restore (or another copy of the app) must not write beside this one.
+    // Main holds it: the host may be restarted, the app's ownership stays.
+    ownerLock = takeLock(file, 'app');
+    // The chain key in the OS keychain; a key file the CLI made beside it moves in.
+    keyStore = sealedKeyStore(file, safeStorage);
+    key = keyStore.load();
+  } catch (e) {
+    const { title, message } = describeOpenFailure(e, file);
+    refuseToStart(title, message);
+    return null;
+  }
+  const secrets = safeStorageSecrets(join(userData, 'server-password.bin'));
+  const print = electronPrintPort(() => mainWindow);
+  const start = (): HostStart => ({
+    type: 'start',
+    dbPath: file,
+    key: key ? key.toString('hex') : null,
+    keyWhere: keyStore.describe(),
+    // From the sources the Electron-ABI addon sits in .native/; packaged, node_modules already is one.
+    nativeBinding: app.isPackaged ? undefined : electronAddonPath(app.getAppPath(), process.versions.electron),
+    grantsFile: join(userData, 'granted-folders.json'),
+    password: secrets.get(),
+    passwordStorable: safeStorage.isEncryptionAvailable(),
+  });
+  const answer = async (ask: HostAsk): Promise<unknown> => {
+    if (ask.what === 'printers') return print.printers();
+    if (ask.what === 'print') return print.print(ask.path, ask.printer);
+    if (ask.what === 'chooseFolder') return showFolderDialog(mainWindow);
+    if (ask.what === 'setPassword') return secrets.set(ask.password);
+    // A new register's key: sealed before the host seals anything with it.
+    const made = Buffer.from(ask.key, 'hex');
+    keyStore.save(made);
+    key = made;
+    return null;
+  };
+  const hostFile = join(here, '..', HOST_FILE);
+  return new ServiceHost({
+    fork: () => utilityProcess.fork(hostFile, [], { serviceName: HOST_SERVICE_NAME, stdio: 'inherit' }),
+    start,
+    answer,
+    onDeath: (code) => void offerRestart(code),
+  });
+}
+
+/** The host died on its own: the window says so and offers to start it again (never a silent dead window). */
+async function offerRestart(code: number): Promise<void> {
+  const options = {
+    type: 'error' as const,
+    title: 'Службу реєстру зупинено',
+    message: 'Служба, що працює з реєстром, несподівано зупинилася.',
+    detail:
+      `Реєстрація чи інша зміна, що виконувалася саме тоді, збережена лише якщо її видно в журналі: перевірте, перш ніж повторювати. ` +
+      `Усе, що було збережено раніше, на місці.\n\nКод завершення: ${code}.`,
+    buttons: ['Перезапустити службу', 'Закрити програму'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  };
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  if (response !== 0 || !host) return app.quit();
+  const outcome = await host.start();
+  if (!outcome.ok) refuseToStart(outcome.title, outcome.message);
+}
+
+async function start(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
   );
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  db = openRegister();
-  if (!db) return;
-  // Beyond the register's own folder the API reaches only folders the person chose in the dialog.
-  const grantsFile = join(app.getPath('userData'), 'granted-folders.json');
-  restoreGrantedFolders(db, grantsFile);
-  const secrets = safeStorageSecrets(join(app.getPath('userData'), 'server-password.bin'));
-  agent = new SyncAgent(db, secrets);
-  agent.start();
-  const opened = db;
-  const handlers = createHandlers(db, electronPrintPort(() => mainWindow), { agent, secrets }, { chooseFolder: () => chooseGrantedFolder(opened, grantsFile, mainWindow) });
+  host = prepareHost();
+  if (!host) return;
+  const outcome = await host.start();
+  if (!outcome.ok) {
+    host = null;
+    return refuseToStart(outcome.title, outcome.message);
+  }
+  const running = host;
   ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
     // Only our own page may call: a frame from anywhere else gets nothing.
     const url = event.senderFrame?.url ?? '';
     if (!url.startsWith('file://')) return { ok: false, error: { kind: 'not_allowed', message: 'Виклик не з вікна програми' } };
-    // dispatch validates method and input with the contract's zod schemas.
-    return dispatch(handlers, method, input);
+    // The host's dispatch validates method and input with the contract's zod schemas.
+    return running.call(method, input);
   });
   mainWindow = createWindow();
   app.on('activate', () => {
@@ -116,11 +175,9 @@ if (!app.requestSingleInstanceLock()) {
   app.enableSandbox();
   void app.whenReady().then(start);
   app.on('window-all-closed', async () => {
-    // A sync under way finishes its SQLite transaction before the register closes.
-    await agent?.stop();
-    agent = null;
-    db?.sqlite.close();
-    db = null;
+    // The host closes the register (a sync under way finishes its transaction first) and exits.
+    await host?.stop();
+    host = null;
     ownerLock?.release();
     ownerLock = null;
     if (process.platform !== 'darwin') app.quit();

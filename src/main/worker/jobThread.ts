@@ -2,8 +2,8 @@
  * The window's side of a job run in a worker thread (jobWorker.ts): starts it with what it needs
  * to open the same register as the same owner, relays its progress, passes «Скасувати» through a
  * shared flag (seen by the worker between rows even inside its write transaction), and turns its
- * outcome back into a result or an error. In Electron the main process starts the same worker:
- * better-sqlite3 runs in worker threads, and the register's owner stays one process.
+ * outcome back into a result or an error. In Electron the service host (a utility process that
+ * owns the register's connection, electron/serviceHost.ts) starts the same worker.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';

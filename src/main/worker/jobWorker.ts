@@ -1,8 +1,8 @@
 /**
  * A worker thread that runs one long job (an import, a journal or report export) on its own
- * connection to the register, so the window's thread — the web shell's HTTP API, Electron's IPC —
- * keeps answering while it runs. It is the same process and the same owner of the register as
- * its parent (the owner lock names the process), so it takes no lock of its own; it only opens
+ * connection to the register, so the thread that answers calls — the web shell's HTTP API, the
+ * Electron service host's — keeps answering while it runs. Its register is already owned (by the
+ * web shell, or by Electron's main for its service host), so it takes no lock of its own; it only opens
  * the register as every connection does (`openDb`, through `openSqlite`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
