@@ -12,10 +12,12 @@ import { registerRequest } from '../../src/main/services/registration';
 import { updateSettings } from '../../src/main/services/settings';
 import { verifyRegister } from '../../src/main/services/verify';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
+import { ADMIN_PASSWORD, withAdmin } from '../helpers/admin';
 
 let t: TempDb;
 beforeEach(() => {
   t = openTempDb('2026-11-23T10:00:00+02:00');
+  withAdmin(t.db);
 });
 afterEach(() => t.close());
 
@@ -49,11 +51,11 @@ function racing(db: Db, other: (elsewhere: Db) => void): Db {
 }
 
 const dueOf = (index: string) => t.db.sqlite.prepare('SELECT due_date FROM requests WHERE incoming_index = ?').pluck().get(index);
-const fiveDays = (elsewhere: Db) => updateSettings(elsewhere, { rules: { normalDays: 5 } }, { statutoryTerms: true });
+const fiveDays = (elsewhere: Db) => updateSettings(elsewhere, { rules: { normalDays: 5 } }, { statutoryTerms: true, adminPassword: ADMIN_PASSWORD });
 
 describe('terms saved by another process just before a write transaction', () => {
   it('a registration is dated by the terms in force when it takes the lock', () => {
-    updateSettings(t.db, { rules: { normalDays: 3 } }, { statutoryTerms: true });
+    updateSettings(t.db, { rules: { normalDays: 3 } }, { statutoryTerms: true, adminPassword: ADMIN_PASSWORD });
     const r = registerRequest(racing(t.db, fiveDays), sampleRequest({ receivedAt: '2026-11-23T09:00:00+02:00' }));
     // 5 working days from Monday 23.11 (martial law: no holidays moved) is Monday 30.11, not Thursday 26.11.
     expect(r.dueDate).toBe('2026-11-30');
@@ -62,7 +64,7 @@ describe('terms saved by another process just before a write transaction', () =>
   });
 
   it('an action stores the state folded with the terms in force when it takes the lock', () => {
-    updateSettings(t.db, { rules: { normalDays: 3 } }, { statutoryTerms: true });
+    updateSettings(t.db, { rules: { normalDays: 3 } }, { statutoryTerms: true, adminPassword: ADMIN_PASSWORD });
     const r = registerRequest(t.db, sampleRequest({ receivedAt: '2026-11-23T09:00:00+02:00' }));
     expect(dueOf(r.index)).toBe('2026-11-26');
     actOnRequest(racing(t.db, fiveDays), { index: r.index, action: 'assign', input: { executor: 'Коваль О. М.' } });
