@@ -13,7 +13,7 @@ export const listPageQuery = listQuery.extend({
   /** `next` of the previous page; absent for the first page. */
   after: z
     .string()
-    .regex(/^(k:\d{1,4}:\d{1,9}:-?\d{1,12}|o:\d{1,7})$/, { message: 'Невідома позиція сторінки журналу' })
+    .regex(/^(k:\d{1,4}:\d{1,9}:-?\d{1,12}|o:\d{1,7}|r:[01]:\d{1,12})$/, { message: 'Невідома позиція сторінки журналу' })
     .optional(),
   limit: z.number().int().min(1).max(1000).optional(),
 });

@@ -5,7 +5,8 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDb, type Db } from '../../src/main/db/open';
-import { ftsQuery, listPage, listRequests, todayPanel } from '../../src/main/services/queries';
+import { listPage, listRequests, todayPanel } from '../../src/main/services/queries';
+import { bareSearchPage } from './searchTwin';
 import { alone, percentile, samples, vsRaw, type Suite } from './harness';
 import { BENCH_NOW, demoRegisterCopy } from './fixture';
 
@@ -29,17 +30,13 @@ const suite: Suite = async ({ quick, size, log }) => {
     entries.open = alone(`open and migrate a register of ${size} requests`, performance.now() - t0, '< 1 s', 1000);
 
     const queries = searchQueries(db);
-    // The bare FTS5 query: the best 50 by bm25, and their rows.
-    const top = db.sqlite.prepare('SELECT rowid FROM requests_fts WHERE requests_fts MATCH ? ORDER BY bm25(requests_fts) LIMIT 50').pluck();
-    const rows = db.sqlite.prepare('SELECT * FROM requests WHERE pk IN (SELECT value FROM json_each(?))');
+    // The clerk's first page of results with its total (what the search box shows), vs the bare FTS5 twin.
+    const raw1 = bareSearchPage(db);
     let i = 0;
-    const ours = await samples(queries.length, () => listRequests(db, { search: queries[i++ % queries.length] }));
+    const ours = await samples(queries.length, () => listPage(db, { search: queries[i++ % queries.length] }));
     i = 0;
-    const raw = await samples(queries.length, () => {
-      const q = ftsQuery(queries[i++ % queries.length]!);
-      return q ? rows.all(JSON.stringify(top.all(q))) : [];
-    });
-    entries.search = vsRaw(`p95 of ${queries.length} searches (words, names, numbers) at ${size}, vs bare FTS5 bm25 top 50`, percentile(ours, 95), percentile(raw, 95), '< 20 ms, ≤ 1.5×', { below: 20, ratio: 1.5 });
+    const raw = await samples(queries.length, () => raw1(queries[i++ % queries.length]!));
+    entries.search = vsRaw(`p95 of ${queries.length} searches (words, names, numbers) at ${size}: a page and its total, vs bare FTS5`, percentile(ours, 95), percentile(raw, 95), '< 20 ms, ≤ 1.5×', { below: 20, ratio: 1.5 });
 
     const month = (db.sqlite.prepare('SELECT substr(max(received_date), 1, 7) FROM requests').pluck().get() as string) ?? '2026-11';
     // A page as the journal screen asks for it (`requests:page`); `listRequests` is the CLI's whole

@@ -109,6 +109,20 @@ describe('registration journal', () => {
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.autoFilter).toBeTruthy();
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(JOURNAL_COLUMNS.map((c) => c.header));
+    // The title and the header keep their own look: the columns' style must not be laid over them.
+    expect(ws.getCell(1, 1).font).toMatchObject({ bold: true, size: 11 });
+    expect(ws.getCell(1, 1).alignment).toMatchObject({ horizontal: 'center' });
+    expect(ws.getCell(3, 2).alignment).toMatchObject({ wrapText: true, vertical: 'middle' });
+    expect(doc.rows.some((r) => r.voided)).toBe(true);
+    doc.rows.forEach((r, i) =>
+      JOURNAL_COLUMNS.forEach((c, k) => {
+        const cell = ws.getCell(4 + i, k + 1);
+        expect(cell.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+        expect(cell.font).toMatchObject({ size: 8 });
+        expect(Boolean(cell.font.italic), `row ${i + 1} col ${k + 1}: italic only when voided`).toBe(r.voided);
+        if (c.type === 'date' || c.type === 'datetime') expect(cell.numFmt).toMatch(/^dd\.mm\.yyyy/);
+      }),
+    );
     doc.rows.forEach((r, i) => {
       const row = ws.getRow(4 + i);
       JOURNAL_COLUMNS.forEach((c, k) => {

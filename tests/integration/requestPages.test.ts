@@ -20,12 +20,12 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => t.close());
 
-function walk(query: Record<string, unknown>, limit: number): { rows: RequestSummary[]; totals: number[] } {
+function walk(query: Record<string, unknown>, limit: number, rankedUpTo?: number): { rows: RequestSummary[]; totals: number[] } {
   const rows: RequestSummary[] = [];
   const totals: number[] = [];
   let after: string | undefined;
   for (let i = 0; i < 1000; i++) {
-    const p = listPage(t.db, { ...query, limit, ...(after ? { after } : {}) });
+    const p = listPage(t.db, { ...query, limit, ...(after ? { after } : {}) }, rankedUpTo);
     rows.push(...p.rows);
     totals.push(p.total);
     if (p.rows.length > limit) throw new Error('page longer than its limit');
@@ -100,6 +100,46 @@ describe('search pages', () => {
   });
 });
 
+describe('search pages of a very common word', () => {
+  // The line is lowered to 10 hits here, so this register's words take the newest-first path.
+  const newestFirst = (rows: RequestSummary[]) => rows.map((r) => r.receivedAt).every((at, i, all) => i === 0 || at <= all[i - 1]!);
+
+  it('lists every hit once, newest first, by keyset, with the same total and the same hits as the ranked order', () => {
+    const ranked = walk({ search: 'рішення' }, 25);
+    expect(ranked.rows.length).toBeGreaterThan(10);
+    const recent = walk({ search: 'рішення' }, 7, 10);
+    expect(new Set(recent.totals)).toEqual(new Set([ranked.rows.length]));
+    expect(recent.rows.map((r) => r.id).sort()).toEqual(ranked.rows.map((r) => r.id).sort());
+    expect(newestFirst(recent.rows)).toBe(true);
+    const p = listPage(t.db, { search: 'рішення', limit: 7 }, 10);
+    expect(p.next).toMatch(/^r:0:\d+$/);
+    // Filters narrow it the same way.
+    const inMonth = walk({ search: 'рішення', month: '2026-10', status: 'open' }, 4, 3);
+    const rankedInMonth = walk({ search: 'рішення', month: '2026-10', status: 'open' }, 50);
+    expect(rankedInMonth.rows.length).toBeGreaterThan(3);
+    expect(inMonth.rows.map((r) => r.id).sort()).toEqual(rankedInMonth.rows.map((r) => r.id).sort());
+    expect(inMonth.totals[0]).toBe(rankedInMonth.rows.length);
+  });
+
+  it('still puts the exact incoming index first, and pages through it without repeats', () => {
+    for (const typed of ['З-5', 'з5', 'Z-5', 'З 5']) {
+      const first = listPage(t.db, { search: typed, limit: 1 }, 1);
+      expect(first.rows[0]!.index, typed).toBe('З-5');
+      expect(first.next, typed).toMatch(/^r:1:\d+$/);
+      const all = walk({ search: typed }, 3, 1);
+      expect(all.rows[0]!.index).toBe('З-5');
+      expect(all.rows.filter((r) => r.index === 'З-5')).toHaveLength(1);
+      expect(new Set(all.rows.map((r) => r.id)).size).toBe(all.rows.length);
+      expect(all.rows.length).toBe(all.totals[0]);
+      expect(newestFirst(all.rows.slice(1))).toBe(true);
+    }
+  });
+
+  it('refuses a keyset cursor it did not make', () => {
+    expect(() => listPage(t.db, { search: 'рішення', after: 'r:2:5' })).toThrow(/позиція сторінки/);
+  });
+});
+
 describe('the «Сьогодні» panel', () => {
   it('holds what the fold says is overdue, due today and due soon, with whole counts', () => {
     const views = oracle();
@@ -135,5 +175,17 @@ describe('query plans', () => {
     // A month sorts its keys from the index alone, never the rows.
     const month = plan('SELECT r.pk, r.year, r.seq FROM requests r WHERE 1 AND r.received_date >= ? AND r.received_date < ? ORDER BY r.year DESC, r.seq DESC, r.pk DESC LIMIT 101', '2026-10-01', '2026-11-01');
     expect(month).toMatch(/COVERING INDEX requests_received/);
+    // A status's page and count read requests_status_order (0007) in the journal's order: no sort of every answered request.
+    const status = plan('SELECT r.pk, r.year, r.seq FROM requests r WHERE 1 AND r.status = ? ORDER BY r.year DESC, r.seq DESC, r.pk DESC LIMIT 101', 'answered');
+    expect(status).toMatch(/COVERING INDEX requests_status_order/);
+    expect(status).not.toMatch(/TEMP B-TREE/);
+    expect(plan('SELECT count(*) FROM requests r WHERE 1 AND r.status = ?', 'answered')).toMatch(/COVERING INDEX requests_status_order/);
+    // A search with a filter walks the hits and looks each request up, never every request of the status probing FTS5.
+    const hits = plan(
+      'SELECT f.rowid FROM requests_fts f CROSS JOIN requests r ON r.pk = f.rowid WHERE requests_fts MATCH ? AND r.status = ? ORDER BY f.rowid DESC LIMIT ?',
+      '"рішення"*', 'answered', 101,
+    );
+    expect(hits).toMatch(/^SCAN f VIRTUAL TABLE.*SEARCH r USING INTEGER PRIMARY KEY/);
+    expect(hits).not.toMatch(/TEMP B-TREE/);
   });
 });

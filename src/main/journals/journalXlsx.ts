@@ -32,6 +32,9 @@ const charsPerLine = (width: number) => Math.max(1, Math.floor(width * 1.15));
 /** Lines a text takes in a column: Excel does not grow a row for wrapped text on its own, so we set it. */
 function linesOf(text: string, width: number): number {
   const per = charsPerLine(width);
+  // Most cells are short: a text no longer than a line (in UTF-16 units, never fewer than its
+  // characters) and without a line break takes one line — no need to split it into words.
+  if (text.length <= per && !text.includes('\n')) return 1;
   return text.split('\n').reduce((n, para) => {
     // Words move whole to the next line: count by words, not by characters.
     let lines = 1;
@@ -82,16 +85,28 @@ export async function buildJournalWorkbook(j: JournalDoc, ctl: JobControl = {}):
   }
   const header = ws.getRow(XLSX_HEADER_ROW);
   header.values = JOURNAL_COLUMNS.map((c) => c.header);
-  header.font = { bold: true, size: FONT_SIZE };
+  // Regular weight, as the archive's journals have always printed: in bold «Продовження» no longer
+  // fits its column and LibreOffice breaks it mid-word.
+  header.font = { size: FONT_SIZE };
   header.alignment = { wrapText: true, vertical: 'middle' };
   header.height = rowHeight(JOURNAL_COLUMNS.map((c) => c.header));
+  // One style object per column (and one for a voided row's cell), shared by all its cells: exceljs
+  // remembers a written style by the object's identity, while the style it merges for each new cell
+  // from the column's is a fresh object it must render and look up again — for every one of 32,000 cells.
+  const font = { size: FONT_SIZE };
+  const voidedFont = { italic: true, size: FONT_SIZE, color: { argb: 'FF777777' } };
+  const alignment: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+  const styleOf = (i: number, f: Partial<ExcelJS.Font>): Partial<ExcelJS.Style> => {
+    const fmt = NUM_FMT[JOURNAL_COLUMNS[i]!.type];
+    return fmt ? { numFmt: fmt, font: f, alignment } : { font: f, alignment };
+  };
+  const styles = JOURNAL_COLUMNS.map((_, i) => styleOf(i, font));
+  const voidedStyles = JOURNAL_COLUMNS.map((_, i) => styleOf(i, voidedFont));
   WIDTHS.forEach((w, i) => {
     const col = ws.getColumn(i + 1);
     col.width = w;
-    const fmt = NUM_FMT[JOURNAL_COLUMNS[i]!.type];
-    if (fmt) col.numFmt = fmt;
-    col.font = { size: FONT_SIZE };
-    col.alignment = { wrapText: true, vertical: 'top' };
+    // The column keeps the style too: a row added by hand in Excel below the journal looks the same.
+    col.style = styles[i]!;
   });
   for (let i = 0; i < j.rows.length; i++) {
     if (i % CHUNK === 0 && i > 0) {
@@ -107,7 +122,8 @@ export async function buildJournalWorkbook(j: JournalDoc, ctl: JobControl = {}):
       if (c.type === 'datetime' && String(r[c.key] ?? '').length === 10) row.getCell(k + 1).numFmt = NUM_FMT.date!;
     });
     row.height = rowHeight(JOURNAL_COLUMNS.map((c) => cellText(c.type, r[c.key])));
-    if (r.voided) row.font = { italic: true, size: FONT_SIZE, color: { argb: 'FF777777' } };
+    const own = r.voided ? voidedStyles : styles;
+    for (let c = 0; c < own.length; c++) row.getCell(c + 1).style = own[c]!;
   }
   ws.autoFilter = { from: { row: XLSX_HEADER_ROW, column: 1 }, to: { row: last, column: JOURNAL_COLUMNS.length } };
   ctl.onProgress?.({ done: j.rows.length, total: j.rows.length });

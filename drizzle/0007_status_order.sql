@@ -1,0 +1,1 @@
+CREATE INDEX `requests_status_order` ON `requests` (`status`,`year`,`seq`);
