@@ -96,12 +96,15 @@ export async function buildJournalWorkbook(j: JournalDoc, ctl: JobControl = {}):
   const font = { size: FONT_SIZE };
   const voidedFont = { italic: true, size: FONT_SIZE, color: { argb: 'FF777777' } };
   const alignment: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
-  const styleOf = (i: number, f: Partial<ExcelJS.Font>): Partial<ExcelJS.Style> => {
-    const fmt = NUM_FMT[JOURNAL_COLUMNS[i]!.type];
+  const styleOf = (i: number, f: Partial<ExcelJS.Font>, dateOnly = false): Partial<ExcelJS.Style> => {
+    const fmt = dateOnly ? NUM_FMT.date : NUM_FMT[JOURNAL_COLUMNS[i]!.type];
     return fmt ? { numFmt: fmt, font: f, alignment } : { font: f, alignment };
   };
   const styles = JOURNAL_COLUMNS.map((_, i) => styleOf(i, font));
   const voidedStyles = JOURNAL_COLUMNS.map((_, i) => styleOf(i, voidedFont));
+  // A receipt whose time the source did not state is a date only: the column's hh:mm would print a made-up 00:00.
+  const dateOnlyStyles = JOURNAL_COLUMNS.map((_, i) => styleOf(i, font, true));
+  const voidedDateOnlyStyles = JOURNAL_COLUMNS.map((_, i) => styleOf(i, voidedFont, true));
   WIDTHS.forEach((w, i) => {
     const col = ws.getColumn(i + 1);
     col.width = w;
@@ -117,13 +120,13 @@ export async function buildJournalWorkbook(j: JournalDoc, ctl: JobControl = {}):
     const r = j.rows[i]!;
     const row = ws.getRow(XLSX_HEADER_ROW + 1 + i);
     row.values = JOURNAL_COLUMNS.map((c) => cellValue(c.type, r[c.key]));
-    // A receipt whose time the source did not state is a date only: the column's hh:mm would print a made-up 00:00.
-    JOURNAL_COLUMNS.forEach((c, k) => {
-      if (c.type === 'datetime' && String(r[c.key] ?? '').length === 10) row.getCell(k + 1).numFmt = NUM_FMT.date!;
-    });
     row.height = rowHeight(JOURNAL_COLUMNS.map((c) => cellText(c.type, r[c.key])));
     const own = r.voided ? voidedStyles : styles;
-    for (let c = 0; c < own.length; c++) row.getCell(c + 1).style = own[c]!;
+    const dateOnly = r.voided ? voidedDateOnlyStyles : dateOnlyStyles;
+    for (let c = 0; c < own.length; c++) {
+      const col = JOURNAL_COLUMNS[c]!;
+      row.getCell(c + 1).style = col.type === 'datetime' && String(r[col.key] ?? '').length === 10 ? dateOnly[c]! : own[c]!;
+    }
   }
   ws.autoFilter = { from: { row: XLSX_HEADER_ROW, column: 1 }, to: { row: last, column: JOURNAL_COLUMNS.length } };
   ctl.onProgress?.({ done: j.rows.length, total: j.rows.length });
