@@ -86,9 +86,13 @@ export class RegistrationPage {
 
   /** Registers with Ctrl+Enter and returns the big incoming index shown. */
   async register(d: RequestData): Promise<string> {
+    // The previous success panel may still be on screen (a same-page return to #/register keeps it):
+    // read the number only once it is the new one, or a busy machine hands back the old number.
+    const before = (await this.result.isVisible()) ? await this.newIndex.textContent() : null;
     await this.fill(d);
     await this.page.keyboard.press('Control+Enter');
     await expect(this.result).toBeVisible();
+    if (before !== null) await expect(this.newIndex).not.toHaveText(before);
     const text = (await this.newIndex.textContent()) ?? '';
     return text.replace(/^Вх\. № /, '').trim();
   }
