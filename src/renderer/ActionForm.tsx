@@ -34,7 +34,7 @@ function initial(action: Action, v: RequestView, today: string): Values {
     case 'payment_received':
       return { date: uaDate(today) };
     case 'answer':
-      return { outgoingIndex: '', date: uaDate(today), sentBy: v.replyBy };
+      return { outgoingIndex: '', date: uaDate(today), sentBy: v.replyBy ?? '' };
     case 'refuse':
       return { ground: '1', explanation: '' };
     case 'redirect':
@@ -241,7 +241,7 @@ export function ActionForm({
       {action === 'note' ? (
         <TextArea id={id('text')} label="Текст примітки" required value={str('text')} error={err('text')} onChange={set('text')} autoFocus />
       ) : null}
-      {action === 'correct' ? <CorrectionFields id={id} str={str} err={err} set={set} /> : null}
+      {action === 'correct' ? <CorrectionFields v={view} id={id} str={str} err={err} set={set} /> : null}
       {warnings.length ? <ErrorAlert title="Увага, строки й вимоги Закону:" lines={warnings.map((w) => w.message)} /> : null}
       {errors ? <ErrorAlert title="Дію не виконано:" lines={errorLines(errors, (p) => FIELD_LABEL[p])} /> : null}
       <div className="form-actions">

@@ -8,8 +8,8 @@ import type { ImportField } from '../shared/journalInputs';
 
 /** The fields an old journal can fill, in the order of a paper journal's columns. */
 export const MAPPED_FIELDS: readonly ImportField[] = [
-  'index', 'receivedAt', 'receivedTime', 'requesterName', 'requesterType', 'contacts', 'postalAddress', 'email', 'phone', 'channel',
-  'description', 'urgent', 'executor', 'extension', 'result', 'refusalGround', 'redirectHolder', 'outgoingIndex', 'resultDate', 'signed', 'note',
+  'index', 'receivedAt', 'receivedTime', 'requesterName', 'requesterType', 'contacts', 'postalAddress', 'email', 'phone', 'channel', 'form',
+  'description', 'urgent', 'replyBy', 'executor', 'extension', 'result', 'refusalGround', 'redirectHolder', 'outgoingIndex', 'resultDate', 'signed', 'note',
 ];
 
 const optionText = (s: ColumnSample) => {

@@ -8,9 +8,9 @@ import { CardAttachments } from './CardAttachments';
 import { useRequestVersion } from './useRequestVersion';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { DocumentKind } from '../shared/documents';
-import type { Action, RequestView } from '../shared/domain';
+import { isClosedByLetter, type Action, type RequestView } from '../shared/domain';
 import { allowedActions } from '../shared/transitions';
-import { ACTION_DONE_LABEL, ACTION_LABEL, CHANNEL_LABEL, channelLabel, FORM_LABEL, NOT_STATED, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL, REQUESTER_TYPE_LABEL, REQUIRED_PART_LABEL } from '../shared/wording';
+import { ACTION_DONE_LABEL, ACTION_LABEL, CHANNEL_LABEL, FORM_LABEL, formChannelLabel, NOT_STATED, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL, REQUESTER_TYPE_LABEL, REQUIRED_PART_LABEL, signatureLabel } from '../shared/wording';
 import { ActionForm } from './ActionForm';
 import { api } from './api';
 import { useShell } from './AppContext';
@@ -131,7 +131,7 @@ function CardView({ id, back }: { id: string; back: Route }) {
             Вх. № {v.index}
           </h1>
           <p className="muted">
-            від {uaReceived(v)} · {channelLabel(v.channel)} · {FORM_LABEL[v.form]}
+            від {uaReceived(v)} · {formChannelLabel(v.form, v.channel)}
             {v.urgent ? ' · ' : ''}
             {v.urgent ? <span className="tag urgent">терміновий</span> : null}
           </p>
@@ -163,6 +163,11 @@ function CardView({ id, back }: { id: string; back: Route }) {
                   розгляд завершено {uaDate(s.closedOn)}
                   {s.finalDue ? <span className="muted"> (строк був до {s.finalDue.dueAt ? uaDateTime(s.finalDue.dueAt) : uaDate(s.finalDue.dueDate)})</span> : null}
                   {s.answeredLate ? <span className="tag late">з порушенням строку</span> : null}
+                </>
+              ) : isClosedByLetter(v.status) ? (
+                // Closed by an imported journal that gave the result but not its date.
+                <>
+                  розгляд завершено, дата <NotStated />
                 </>
               ) : (
                 '—'
@@ -268,8 +273,8 @@ function CardView({ id, back }: { id: string; back: Route }) {
           <h2 id="reg-data">Реєстраційні дані</h2>
           <dl className="facts">
             <Fact term="Надійшов">{uaReceived(v)}</Fact>
-            <Fact term="Спосіб надходження">{v.channel ? CHANNEL_LABEL[v.channel] : <span className="muted">{NOT_STATED}</span>}</Fact>
-            <Fact term="Форма запиту">{FORM_LABEL[v.form]}</Fact>
+            <Fact term="Спосіб надходження">{v.channel ? CHANNEL_LABEL[v.channel] : <NotStated />}</Fact>
+            <Fact term="Форма запиту">{v.form ? FORM_LABEL[v.form] : <NotStated />}</Fact>
             <Fact term="Запитувач">{REQUESTER_TYPE_LABEL[v.requesterType]}</Fact>
             <Fact term={v.requesterType === 'natural' ? 'ПІБ' : 'Найменування'}>{v.requesterName}</Fact>
             <Fact term="Поштова адреса">{v.postalAddress}</Fact>
@@ -281,8 +286,9 @@ function CardView({ id, back }: { id: string; back: Route }) {
               {v.description}
             </Fact>
             <Fact term="Терміновий">{v.urgent ? `так — ${v.urgentReason}` : 'ні'}</Fact>
-            <Fact term="Спосіб отримання відповіді">{REPLY_WAY_LABEL[v.replyBy]}</Fact>
-            {v.form === 'written' ? <Fact term="Підпис і дата">{v.signed ? 'наявні' : 'відсутні'}</Fact> : null}
+            <Fact term="Спосіб отримання відповіді">{v.replyBy ? REPLY_WAY_LABEL[v.replyBy] : <NotStated />}</Fact>
+            {/* An oral request has no signature; a request of unknown form may have had one. */}
+            {v.form !== 'oral' ? <Fact term="Підпис і дата">{v.signed === null ? <NotStated /> : signatureLabel(v.signed)}</Fact> : null}
             {v.filledByOfficial ? (
               <Fact term="Оформлено посадовою особою">
                 {v.filledByOfficial.name}, тел. {v.filledByOfficial.phone}
@@ -318,12 +324,14 @@ function CardView({ id, back }: { id: string; back: Route }) {
             {s.refusal ? (
               <Fact term="Відмова" wide>
                 підстава {s.refusal.ground}: {REFUSAL_GROUND_TEXT[s.refusal.ground]}. {s.refusal.explanation}
+                {s.refusal.date === null ? `; дата ${NOT_STATED}` : ''}
               </Fact>
             ) : null}
             {s.redirect ? (
               <Fact term="Направлено">
                 {s.redirect.holder}
                 {s.redirect.holderAddress ? `, ${s.redirect.holderAddress}` : ''}
+                {s.redirect.date === null ? `; дата ${NOT_STATED}` : ''}
               </Fact>
             ) : null}
             {s.notConsidered ? <Fact term="Без розгляду, бракує">{s.notConsidered}</Fact> : null}
@@ -363,6 +371,11 @@ function CardView({ id, back }: { id: string; back: Route }) {
       </section>
     </article>
   );
+}
+
+/** A fact the source (an imported journal) did not state: said so, never guessed. */
+function NotStated() {
+  return <span className="muted">{NOT_STATED}</span>;
 }
 
 function Fact({ term, children, wide }: { term: string; children: ReactNode; wide?: boolean }) {

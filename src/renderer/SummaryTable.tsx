@@ -4,7 +4,7 @@
  * A long list is virtualised: only the rows in view are rendered (see `virtualRows.ts`).
  */
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import type { RequestSummary } from '../shared/domain';
+import { isClosedByLetter, type RequestSummary } from '../shared/domain';
 import { DueText, StatusBadge } from './Due';
 import { CHANNEL_LABEL, NOT_STATED } from '../shared/wording';
 import { uaDate, uaReceived } from './format';
@@ -63,7 +63,8 @@ function cell(c: Column, r: RequestSummary) {
     case 'outgoing':
       return r.outgoingIndex ?? <span className="muted">—</span>;
     case 'resultDate':
-      return r.resultDate ? uaDate(r.resultDate) : <span className="muted">—</span>;
+      // Closed by a letter whose date an imported journal did not give: said so, not a dash.
+      return r.resultDate ? uaDate(r.resultDate) : <span className="muted">{isClosedByLetter(r.status) ? NOT_STATED : '—'}</span>;
   }
 }
 

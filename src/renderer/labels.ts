@@ -5,7 +5,7 @@
 import { correctionText } from '../shared/correctionText';
 import { DOCUMENT_KIND_LABEL, type DocumentKind } from '../shared/documents';
 import type { EventPayloads, EventType, RequestEvent, RequestView } from '../shared/domain';
-import { channelLabel, FORM_LABEL, NOT_STATED, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL } from '../shared/wording';
+import { formChannelLabel, NOT_STATED, REFUSAL_GROUND_TEXT, REPLY_WAY_LABEL } from '../shared/wording';
 import { truncate, uaDate, uah } from './format';
 
 // The history's event names are shared with the CLI's `show` (one map, in shared/wording.ts).
@@ -20,12 +20,15 @@ export const DUE_STATE_LABEL: Record<NonNullable<RequestView['dueState']>, strin
 
 export const OPEN_FILTER_LABEL = 'на розгляді';
 
+/** A closing letter an imported journal gave without its date: the timeline's moment is not its date. */
+const undated = (p: { date?: null }): string => (p.date === null ? `; дата ${NOT_STATED}` : '');
+
 /** One line of what the event recorded, for the timeline. */
 export function eventSummary(e: RequestEvent): string {
   switch (e.type) {
     case 'registered': {
       const p = e.payload as EventPayloads['registered'];
-      return `Вх. № ${p.index}; ${channelLabel(p.channel)}, ${FORM_LABEL[p.form]}`;
+      return `Вх. № ${p.index}; ${formChannelLabel(p.form, p.channel)}`;
     }
     case 'assigned': {
       const p = e.payload as EventPayloads['assigned'];
@@ -48,14 +51,14 @@ export function eventSummary(e: RequestEvent): string {
     }
     case 'refused': {
       const p = e.payload as EventPayloads['refused'];
-      return `Підстава ${p.ground}: ${truncate(REFUSAL_GROUND_TEXT[p.ground], 80)}. ${p.explanation}`;
+      return `Підстава ${p.ground}: ${truncate(REFUSAL_GROUND_TEXT[p.ground], 80)}. ${p.explanation}${undated(p)}`;
     }
     case 'redirected': {
       const p = e.payload as EventPayloads['redirected'];
-      return p.holderAddress ? `${p.holder}, ${p.holderAddress}` : p.holder;
+      return `${p.holderAddress ? `${p.holder}, ${p.holderAddress}` : p.holder}${undated(p)}`;
     }
     case 'not_considered':
-      return `Бракує: ${(e.payload as EventPayloads['not_considered']).missing}`;
+      return `Бракує: ${(e.payload as EventPayloads['not_considered']).missing}${undated(e.payload as EventPayloads['not_considered'])}`;
     case 'voided':
       return `Причина: ${(e.payload as EventPayloads['voided']).reason}`;
     case 'note':

@@ -1,8 +1,12 @@
 /** A correction in words, as the card's history and the journal's «Примітка» show it. */
 import type { CorrectableRegistration, EventPayloads } from './domain';
-import { CHANNEL_LABEL, FIELD_LABEL, FORM_LABEL, REPLY_WAY_LABEL, REQUESTER_TYPE_LABEL } from './wording';
+import { CHANNEL_LABEL, FIELD_LABEL, FORM_LABEL, NOT_STATED, REPLY_WAY_LABEL, REQUESTER_TYPE_LABEL } from './wording';
+
+/** Fields an imported journal may leave unstated: their null is «не зазначено», not an empty field. */
+const MAY_BE_UNSTATED: readonly (keyof CorrectableRegistration)[] = ['channel', 'form', 'replyBy', 'signed'];
 
 function valueText(field: keyof CorrectableRegistration, v: unknown): string {
+  if (v === null && MAY_BE_UNSTATED.includes(field)) return NOT_STATED;
   if (v === null || v === undefined || v === '') return '(порожньо)';
   if (typeof v === 'boolean') return v ? 'так' : 'ні';
   if (field === 'channel') return CHANNEL_LABEL[v as keyof typeof CHANNEL_LABEL] ?? String(v);

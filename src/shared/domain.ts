@@ -37,6 +37,8 @@ export type Status = (typeof STATUSES)[number];
 
 export const OPEN_STATUSES: readonly Status[] = ['registered', 'in_progress', 'extended', 'awaiting_payment'];
 export const isOpen = (s: Status): boolean => OPEN_STATUSES.includes(s);
+/** Closed by a letter (answer, refusal, redirect, «без розгляду»), whose date the journal keeps; voided is not. */
+export const isClosedByLetter = (s: Status): boolean => !isOpen(s) && s !== 'void';
 
 export const ACTIONS = [
   'assign',
@@ -73,7 +75,8 @@ export interface Registration {
   receivedTimeKnown?: boolean;
   /** How it arrived; null when the source did not say («не зазначено») — only an imported journal can. */
   channel: Channel | null;
-  form: RequestForm;
+  /** Written or oral; null when an imported journal did not say and its channel does not tell. */
+  form: RequestForm | null;
   requesterType: RequesterType;
   requesterName: string;
   postalAddress: string;
@@ -86,8 +89,10 @@ export interface Registration {
   description: string;
   urgent: boolean;
   urgentReason: string;
-  replyBy: ReplyWay;
-  signed: boolean;
+  /** How the requester wants the answer; null when an imported journal did not say. */
+  replyBy: ReplyWay | null;
+  /** Signature and date on a written request; null when an imported journal did not say. */
+  signed: boolean | null;
   filledByOfficial: OfficialWhoWrote | null;
 }
 
@@ -112,9 +117,13 @@ export type EventPayloads = {
    * but not when; `at` the instant it was sent or handed over, when known.
    */
   answered: { outgoingIndex?: string; date: IsoDate | null; at?: string; sentBy?: ReplyWay };
-  refused: { ground: RefusalGround; explanation: string };
-  redirected: { holder: string; holderAddress?: string };
-  not_considered: { missing: string };
+  /**
+   * `date` on the closing letters: absent — dated by the moment recorded (every letter the desk
+   * writes); null — an imported journal gave the result but not its date (closed, date unknown).
+   */
+  refused: { ground: RefusalGround; explanation: string; date?: null };
+  redirected: { holder: string; holderAddress?: string; date?: null };
+  not_considered: { missing: string; date?: null };
   voided: { reason: string };
   note: { text: string };
   /** A registration field fixed after the fact: the old and new values stay in the history. */

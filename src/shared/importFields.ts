@@ -29,6 +29,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   redirectHolder: 'Кому направлено',
   note: 'Примітка',
   signed: 'Підпис',
+  replyBy: 'Спосіб отримання відповіді',
 };
 
 /** The spreadsheet letter of a 0-based column: 0 → A, 10 → K, 26 → AA. */

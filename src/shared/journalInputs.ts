@@ -71,6 +71,7 @@ export const IMPORT_FIELDS = [
   'redirectHolder',
   'note',
   'signed',
+  'replyBy',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 

@@ -4,9 +4,9 @@
  * disagree about what the journal says.
  */
 import type { IsoDate } from './calendar/types';
-import type { RequestRecord, RequestState } from './domain';
+import { isClosedByLetter, type RequestRecord, type RequestState } from './domain';
 import { formatUah } from './fees';
-import { channelLabel, FORM_LABEL, NOT_STATED, REQUESTER_TYPE_LABEL, STATUS_LABEL } from './wording';
+import { formChannelLabel, NOT_STATED, REQUESTER_TYPE_LABEL, STATUS_LABEL } from './wording';
 
 /**
  * `date` values are `YYYY-MM-DD`, `datetime` values `YYYY-MM-DD HH:MM` (Kyiv wall time) — or only
@@ -123,7 +123,8 @@ export function journalRow(no: number, r: RequestRecord, s: RequestState): Journ
   // What the source did not state is said in the note; the typed date cells stay empty rather than made up.
   const unknown = [
     ...(r.receivedTimeKnown === false ? [`час надходження: ${NOT_STATED}`] : []),
-    ...(s.status === 'answered' && s.answer && s.answer.date === null ? [`дата відповіді: ${NOT_STATED}`] : []),
+    // Closed (answered, refused, redirected, not considered) on a day the imported journal did not give.
+    ...(resultDate === null && isClosedByLetter(s.status) ? [`дата відповіді: ${NOT_STATED}`] : []),
   ];
   const note = [...unknown, noteText(s)].filter(Boolean).join('; ');
   return {
@@ -133,7 +134,7 @@ export function journalRow(no: number, r: RequestRecord, s: RequestState): Journ
     requester: orNull(r.requesterName),
     requesterType: REQUESTER_TYPE_LABEL[r.requesterType],
     contacts: orNull(contacts),
-    formChannel: `${FORM_LABEL[r.form]}, ${channelLabel(r.channel)}`,
+    formChannel: formChannelLabel(r.form, r.channel),
     summary: orNull(r.description),
     urgent: r.urgent ? 'так, 48 год' : null,
     executor: s.executor,

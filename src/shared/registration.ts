@@ -3,11 +3,25 @@ import type { z } from 'zod';
 import type { Registration, RequiredPart } from './domain';
 import type { registerInput } from './schemas';
 
-/** Fills what the clerk may leave out: the form follows the channel, the answer goes back the way the request came. */
-export function normalizeRegistration(v: z.output<typeof registerInput>, receivedAt: string): Registration {
-  const form = v.form ?? (v.channel === 'phone' ? 'oral' : 'written');
+/**
+ * What a registration is checked as: the typed input, or — for a correction — the registration as it
+ * stands, whose channel, form, reply way and signature an imported journal may have left unknown (null).
+ */
+type Normalizable = Omit<z.output<typeof registerInput>, 'channel' | 'form' | 'replyBy' | 'signed'> & {
+  channel: Registration['channel'];
+  form?: Registration['form'];
+  replyBy?: Registration['replyBy'];
+  signed: Registration['signed'];
+};
+
+/**
+ * Fills what the clerk may leave out: the form follows the channel, the answer goes back the way the
+ * request came. Only what was left out (undefined) is filled: a value stated unknown (null) stays so.
+ */
+export function normalizeRegistration(v: Normalizable, receivedAt: string): Registration {
+  const form = v.form !== undefined ? v.form : v.channel === 'phone' ? 'oral' : 'written';
   const replyBy =
-    v.replyBy ?? (v.channel === 'email' || (v.email && !v.postalAddress) ? 'email' : v.channel === 'fax' ? 'fax' : 'post');
+    v.replyBy !== undefined ? v.replyBy : v.channel === 'email' || (v.email && !v.postalAddress) ? 'email' : v.channel === 'fax' ? 'fax' : 'post';
   return {
     receivedAt,
     channel: v.channel,
@@ -24,7 +38,7 @@ export function normalizeRegistration(v: z.output<typeof registerInput>, receive
     urgentReason: v.urgent ? v.urgentReason : '',
     replyBy,
     // A signature means nothing on an oral request; keep the field honest.
-    signed: form === 'written' ? v.signed : false,
+    signed: form === 'oral' ? false : v.signed,
     filledByOfficial: v.filledByOfficial ?? null,
   };
 }
@@ -39,7 +53,8 @@ export function missingParts(r: Registration): RequiredPart[] {
   if (!r.requesterName) missing.push('requesterName');
   if (!r.postalAddress && !r.email) missing.push('postalAddressOrEmail');
   if (!r.description) missing.push('description');
-  if (r.form === 'written' && !r.signed && !r.filledByOfficial) missing.push('signed');
+  // An imported journal that does not state the signature (null) leaves it unknown, not missing.
+  if (r.form === 'written' && r.signed === false && !r.filledByOfficial) missing.push('signed');
   return missing;
 }
 

@@ -81,6 +81,14 @@ export function isLate(due: Deadline | null, answer: AnswerMoment): boolean {
   return answer.date > due.dueDate;
 }
 
+/**
+ * A refusal, redirect or «без розгляду» letter is dated by the moment it was recorded, unless an
+ * imported journal gave the result without its date (`date: null`): closed, on a day not known.
+ */
+function letterMoment(e: RequestEvent): AnswerMoment {
+  return (e.payload as { date?: null }).date === null ? { date: null } : { date: dayOf(e), at: e.at };
+}
+
 export function deriveState(
   reg: Pick<Registration, 'receivedAt' | 'urgent'>,
   events: readonly RequestEvent[],
@@ -90,8 +98,7 @@ export function deriveState(
   const s = initialState();
   const base = () => answerDeadline({ receivedAt: reg.receivedAt, urgent: reg.urgent, extended: s.extended }, cal, rules);
   s.due = base();
-  // Without a date of its own, a closing letter is dated by the moment it was recorded.
-  const close = (status: RequestState['status'], e: RequestEvent, when: AnswerMoment = { date: dayOf(e), at: e.at }) => {
+  const close = (status: RequestState['status'], e: RequestEvent, when: AnswerMoment = letterMoment(e)) => {
     if (s.status === 'void') return;
     s.status = status;
     s.finalDue = s.due;
@@ -162,8 +169,9 @@ export function deriveState(
       case 'redirected':
         s.redirect = e.payload as EventPayloads['redirected'];
         close('redirected', e);
-        // Redirecting is measured against its own 5-day convention, not the answer term.
-        s.answeredLate = dayOf(e) > redirectDeadline(reg.receivedAt, cal, rules);
+        // Redirecting is measured against its own 5-day convention, not the answer term; a redirect
+        // of unknown date (an imported journal) is not called late, as an undated answer is not.
+        s.answeredLate = s.redirect.date !== null && dayOf(e) > redirectDeadline(reg.receivedAt, cal, rules);
         break;
       case 'not_considered':
         s.notConsidered = (e.payload as EventPayloads['not_considered']).missing;

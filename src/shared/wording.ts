@@ -16,6 +16,13 @@ export const NOT_STATED = 'не зазначено';
 export const channelLabel = (c: Channel | null | undefined): string => (c ? CHANNEL_LABEL[c] : NOT_STATED);
 
 export const FORM_LABEL: Record<RequestForm, string> = { written: 'письмовий', oral: 'усний' };
+export const formLabel = (f: RequestForm | null | undefined): string => (f ? FORM_LABEL[f] : NOT_STATED);
+
+/** «Форма і спосіб надходження» (journal cell, card head, history): each part said, or said to be unknown — once when both are. */
+export function formChannelLabel(form: RequestForm | null, channel: Channel | null): string {
+  if (!form && !channel) return `форма і спосіб: ${NOT_STATED}`;
+  return `${form ? FORM_LABEL[form] : `форма: ${NOT_STATED}`}, ${channelLabel(channel)}`;
+}
 
 export const REQUESTER_TYPE_LABEL: Record<RequesterType, string> = {
   natural: 'фізична особа',
@@ -29,6 +36,10 @@ export const REPLY_WAY_LABEL: Record<ReplyWay, string> = {
   email: 'електронною поштою',
   in_person: 'особисто',
 };
+export const replyWayLabel = (w: ReplyWay | null | undefined): string => (w ? REPLY_WAY_LABEL[w] : NOT_STATED);
+
+/** «Підпис і дата» of a written request: present, absent, or not stated by an imported journal. */
+export const signatureLabel = (signed: boolean | null | undefined): string => (signed == null ? NOT_STATED : signed ? 'наявні' : 'відсутні');
 
 export const STATUS_LABEL: Record<Status, string> = {
   registered: 'зареєстровано',
@@ -152,8 +163,12 @@ export const EVENT_LABEL: Record<EventType, string> = {
 };
 
 /**
- * Whether an event's moment is only a stand-in: an imported request without a time of receipt has
- * its events put at the start of the day of receipt, which is a date, not a time to print.
+ * How much of an event's moment is known, for the history: all of it; the date only (an imported
+ * request without a time of receipt has its events put at the start of that day, a date and not a
+ * time to print); or nothing — a result an imported journal gave without its date (`date: null`)
+ * sits at the receipt only to be ordered, and printing that date would say it was decided then.
  */
-export const eventTimeUnknown = (r: { receivedAt: string; receivedTimeKnown?: boolean }, e: { at: string }): boolean =>
-  r.receivedTimeKnown === false && e.at === r.receivedAt;
+export function eventMoment(r: { receivedAt: string; receivedTimeKnown?: boolean }, e: { at: string; payload: unknown }): 'full' | 'date' | 'none' {
+  if ((e.payload as { date?: unknown } | null)?.date === null) return 'none';
+  return r.receivedTimeKnown === false && e.at === r.receivedAt ? 'date' : 'full';
+}

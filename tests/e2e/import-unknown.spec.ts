@@ -1,7 +1,8 @@
 /**
- * Issue 10 in the window: an old journal with empty time, channel and answer-date cells is imported
- * through the UI, and the card says «не зазначено» where the journal said nothing — no 09:00, no
- * «поштою», no invented answer date. The card also shows a requester's fax and the request's own date.
+ * Issue 10 in the window: an old journal with empty time, channel and answer-date cells and no form,
+ * reply-way or signature columns is imported through the UI, and the card says «не зазначено» where
+ * the journal said nothing — no 09:00, no «поштою», no «відсутні», no invented answer date — until the
+ * clerk fills a value in by a correction. The card also shows a requester's fax and the request's own date.
  */
 import { expect, test } from '@playwright/test';
 import { UNKNOWN_JOURNAL } from '../helpers/unknownJournal';
@@ -30,13 +31,32 @@ test('the card of an imported request shows «не зазначено» for the 
   const facts = page.getByRole('region', { name: 'Реєстраційні дані' });
   await expect(facts.getByRole('definition').filter({ hasText: 'час не зазначено' })).toHaveText('03.11.2026, час не зазначено');
   await expect(facts).toContainText(/Спосіб надходження\s*не зазначено/);
-  // Only the reply way still defaults to post (left for later; see the report): the channel is not guessed.
   await expect(facts).not.toContainText(/Спосіб надходження\s*поштою/);
+  // The journal said nothing of the form, the reply way or a signature: nothing is guessed.
+  await expect(facts).toContainText(/Форма запиту\s*не зазначено/);
+  await expect(facts).toContainText(/Спосіб отримання відповіді\s*не зазначено/);
+  await expect(facts).toContainText(/Підпис і дата\s*не зазначено/);
+  await expect(facts).not.toContainText(/письмовий|відсутні|Спосіб отримання відповіді\s*поштою/);
+  await expect(page.getByTestId('card-due')).toHaveText('розгляд завершено, дата не зазначено');
   await expect(facts).not.toContainText('00:00');
   await expect(page.getByRole('region', { name: 'Розгляд' })).toContainText('дата відповіді не зазначено');
   await expect(card.history).toContainText('Зареєстровано');
   await expect(card.history).not.toContainText('00:00');
   await page.screenshot({ path: test.info().outputPath('card-unknown.png'), fullPage: true });
+
+  // The original turns up: the clerk fills in the reply way and the signature by a correction.
+  await card.actions.getByRole('button', { name: 'Виправити дані реєстрації' }).click();
+  const form = page.getByRole('form', { name: 'Виправити дані реєстрації' });
+  await form.getByLabel('Спосіб отримання відповіді').selectOption({ label: 'електронною поштою' });
+  await form.getByLabel('Підпис і дата').selectOption({ label: 'наявні' });
+  await form.getByLabel('Причина виправлення').fill('знайдено оригінал запиту');
+  await page.screenshot({ path: test.info().outputPath('card-unknown-correct.png'), fullPage: true });
+  await page.keyboard.press('Control+Enter');
+  await expect(card.done).toHaveText('Дані реєстрації виправлено.');
+  await expect(facts).toContainText(/Спосіб отримання відповіді\s*електронною поштою/);
+  await expect(facts).toContainText(/Підпис і дата\s*наявні/);
+  await expect(card.history).toContainText('Спосіб отримання відповіді «не зазначено» → «електронною поштою»');
+  expect(desk().cli(['show', '--index', '2'])).toMatchObject({ replyBy: 'email', signed: true, form: null, channel: null });
 });
 
 test('the card shows the requester’s fax and the date written on the request when they are given', async ({ page }) => {

@@ -176,9 +176,9 @@ describe('what the clerk sees of an import', () => {
     expect(getRequest(t.db, { index: '3' }).status).toBe('answered');
     // Nothing invented: what the journal does not say is recorded as not stated.
     const one = getRequest(t.db, { index: '1' });
-    expect(one.signed).toBe(false);
-    expect(one.state.notes.join('\n')).toContain('у журналі не зазначено: час надходження, спосіб надходження, підпис');
-    expect(r.preview[0]!.unknown).toEqual(['час надходження', 'спосіб надходження', 'підпис']);
+    expect(one).toMatchObject({ signed: null, form: null, replyBy: null });
+    expect(one.state.notes.join('\n')).toContain('у журналі не зазначено: час надходження, спосіб надходження, форма запиту, спосіб отримання відповіді, підпис');
+    expect(r.preview[0]!.unknown).toEqual(['час надходження', 'спосіб надходження', 'форма запиту', 'спосіб отримання відповіді', 'підпис']);
     expect(r.warnings).toEqual([]);
   });
 

@@ -44,9 +44,10 @@ describe('unknown values from an imported journal', () => {
   it('keeps the time, the channel and the answer date unknown in the request, its terms and `show`', async () => {
     const dry = await previewImport(t.db, { file: (writeFileSync(join(t.dir, 'p.csv'), UNKNOWN_JOURNAL), join(t.dir, 'p.csv')) });
     expect(dry.preview.map((p) => p.unknown)).toEqual([
-      ['час надходження', 'спосіб надходження', 'підпис'],
-      ['час надходження', 'спосіб надходження', 'дата відповіді', 'підпис'],
-      ['підпис'],
+      ['час надходження', 'спосіб надходження', 'форма запиту', 'спосіб отримання відповіді', 'підпис'],
+      ['час надходження', 'спосіб надходження', 'дата відповіді', 'форма запиту', 'спосіб отримання відповіді', 'підпис'],
+      // By e-mail: written by the law's nature (Appendix 3), so the form is known.
+      ['спосіб отримання відповіді', 'підпис'],
     ]);
     await importUnknown();
     const one = getRequest(t.db, { index: '1' });
@@ -93,7 +94,7 @@ describe('unknown values from an imported journal', () => {
     await importUnknown();
     const rows = journalDoc(t.db, { month: '2026-11' }).rows;
     const byIndex = new Map(rows.map((r) => [r.index, r]));
-    expect(byIndex.get('1')).toMatchObject({ receivedAt: '2026-11-02', formChannel: 'письмовий, не зазначено' });
+    expect(byIndex.get('1')).toMatchObject({ receivedAt: '2026-11-02', formChannel: 'форма і спосіб: не зазначено' });
     expect(byIndex.get('1')!.note).toContain('час надходження: не зазначено');
     expect(byIndex.get('2')).toMatchObject({ resultDate: null });
     expect(byIndex.get('2')!.note).toContain('дата відповіді: не зазначено');

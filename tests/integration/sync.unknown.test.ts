@@ -1,7 +1,7 @@
 /**
- * Issue 10 across desks: a request imported with an unknown time, channel and answer date reaches
- * another desk (through a real PostgreSQL) still unknown — nothing is filled in on the way — and
- * both registers verify clean.
+ * Issue 10 across desks: a request imported with an unknown time, channel, form, reply way,
+ * signature or result date reaches another desk (through a real PostgreSQL) still unknown — nothing
+ * is filled in on the way — and both registers verify clean.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { syncOnce } from '../../src/main/sync/sync';
 import { destroyPgCluster, startPgCluster, type PgCluster } from '../helpers/pgCluster';
 import { makeDesk } from '../helpers/syncDesks';
 import { tempDir } from '../helpers/tempDb';
-import { UNKNOWN_JOURNAL } from '../helpers/unknownJournal';
+import { UNKNOWN_JOURNAL, UNSTATED_JOURNAL } from '../helpers/unknownJournal';
 
 let pgc: PgCluster;
 beforeAll(async () => void (pgc = await startPgCluster()), 300_000);
@@ -31,6 +31,10 @@ describe('unknown values travel between desks', () => {
     const file = join(tempDir(), 'old.csv');
     writeFileSync(file, UNKNOWN_JOURNAL);
     expect((await runImport(a.db, { file })).imported).toBe(3);
+    // A second journal: unstated form, reply way and signature, results without their dates.
+    const second = join(tempDir(), 'old2.csv');
+    writeFileSync(second, UNSTATED_JOURNAL);
+    expect((await runImport(a.db, { file: second })).imported).toBe(5);
     await syncOnce(a.db, url, { desk: 'A' });
     await syncOnce(b.db, url, { desk: 'B' });
     for (const d of [a, b]) {
@@ -39,7 +43,11 @@ describe('unknown values travel between desks', () => {
       expect(two).toMatchObject({ receivedTimeKnown: false, channel: null, status: 'answered' });
       expect(two.state.answer?.date).toBeNull();
       expect(getRequest(d.db, { index: '3' })).toMatchObject({ receivedTimeKnown: true, channel: 'email' });
-      expect(getReport(d.db, { from: '2026-11-01', to: '2026-11-30' }).totals.byChannel).toMatchObject({ unknown: 2, email: 1, post: 0 });
+      const refused = getRequest(d.db, { index: '11' });
+      expect(refused).toMatchObject({ form: null, replyBy: null, signed: null, status: 'refused' });
+      expect(refused.state.closedOn).toBeNull();
+      expect(getRequest(d.db, { index: '13' })).toMatchObject({ signed: false, missing: ['signed'] });
+      expect(getReport(d.db, { from: '2026-11-01', to: '2026-11-30' }).totals.byChannel).toMatchObject({ unknown: 2, email: 1, post: 1, in_person: 3, fax: 1 });
       expect(verifyRegister(d.db)).toMatchObject({ ok: true });
     }
   }, 300_000);

@@ -30,6 +30,7 @@ export const requests = sqliteTable(
     receivedTimeKnown: integer('received_time_known', { mode: 'boolean' }).notNull().default(true),
     /** One of CHANNELS, or '' when the source did not say (shown as «не зазначено»). */
     channel: text('channel').notNull(),
+    /** One of FORMS, or '' when an imported journal did not say and its channel does not tell. */
     form: text('form').notNull(),
     requesterType: text('requester_type').notNull(),
     requesterName: text('requester_name').notNull(),
@@ -42,8 +43,11 @@ export const requests = sqliteTable(
     description: text('description').notNull(),
     urgent: integer('urgent', { mode: 'boolean' }).notNull(),
     urgentReason: text('urgent_reason').notNull(),
+    /** One of REPLY_WAYS, or '' when an imported journal did not say. */
     replyBy: text('reply_by').notNull(),
     signed: integer('signed', { mode: 'boolean' }).notNull(),
+    /** Since 0009: 0 when an imported journal did not state the signature (then `signed` is 0 and means nothing). */
+    signedKnown: integer('signed_known', { mode: 'boolean' }).notNull().default(true),
     officialName: text('official_name'),
     officialPhone: text('official_phone'),
     complete: integer('complete', { mode: 'boolean' }).notNull(),

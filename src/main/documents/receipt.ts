@@ -6,7 +6,7 @@
 import { answerDeadline } from '../../shared/deadlines';
 import type { RequestView } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
-import { channelLabel, NOT_STATED, REPLY_WAY_LABEL } from '../../shared/wording';
+import { channelLabel, NOT_STATED, replyWayLabel } from '../../shared/wording';
 import { ukDate, ukTime } from './format';
 import { area, labelled, para, signature } from './layout';
 import { finish, mm, newDocument } from './pdfDocument';
@@ -26,9 +26,9 @@ function deadlineText(r: RequestView, s: Settings): string {
 }
 
 function deliveryText(r: RequestView): string {
-  // No fax number is kept for the requester: the phone is not one.
-  const to = r.replyBy === 'post' ? r.postalAddress : r.replyBy === 'email' ? r.email : '';
-  return `${REPLY_WAY_LABEL[r.replyBy]}${to ? `: ${to}` : ''}`;
+  // A fax answer goes to the requester's fax (since 0005), never to the phone.
+  const to = r.replyBy === 'post' ? r.postalAddress : r.replyBy === 'email' ? r.email : r.replyBy === 'fax' ? r.fax : '';
+  return `${replyWayLabel(r.replyBy)}${to ? `: ${to}` : ''}`;
 }
 
 /**

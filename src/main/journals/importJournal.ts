@@ -5,7 +5,7 @@
 import { kyivIso, parseInstant } from '../../shared/calendar';
 import type { IsoDate } from '../../shared/calendar/types';
 import { isValidIsoDate } from '../../shared/calendar';
-import type { Channel, RefusalGround, RequesterType } from '../../shared/domain';
+import type { Channel, RefusalGround, ReplyWay, RequesterType, RequestForm } from '../../shared/domain';
 import { columnLetter, IMPORT_FIELD_LABELS, NO_COLUMN, type ColumnSample } from '../../shared/importFields';
 import type { ImportField, ImportMapping } from '../../shared/journalInputs';
 import type { Cell, Row } from './importTable';
@@ -23,7 +23,9 @@ const ALIASES: [ImportField, string[]][] = [
   ['email', ['електронна пошта', 'e-mail', 'email']],
   ['phone', ['телефон']],
   ['requesterName', ['запитувач', 'піб', 'найменування', 'прізвище']],
+  ['replyBy', ['спосіб отримання відповіді', 'спосіб відповіді', 'відповідь надіслати']],
   ['channel', ['форма і спосіб надходження', 'спосіб надходження', 'канал']],
+  ['form', ['форма запиту']],
   ['description', ['зміст запиту', 'короткий зміст', 'зміст', 'опис']],
   ['urgent', ['терміновий']],
   ['executor', ['виконавець']],
@@ -152,6 +154,38 @@ function channelOf(s: string): Channel | null {
   return null;
 }
 
+function replyWayOf(s: string): ReplyWay | null {
+  const t = norm(s);
+  if (/електрон|e-?mail|ел\. ?пошт/.test(t)) return 'email';
+  if (/факс/.test(t)) return 'fax';
+  if (/особист|нароч|на руки|у приміщенні/.test(t)) return 'in_person';
+  if (/пошт/.test(t)) return 'post';
+  return null;
+}
+
+/**
+ * Written or oral, as the journal says («усний», «письмовий» in its form or channel column); else
+ * as the law makes it: a request by post, e-mail or fax is written, by telephone oral (Appendix 3).
+ * One handed in or said at the desk is either: unless the journal says which, it stays unknown.
+ */
+function formOf(formText: string, channelText: string, channel: Channel | null): RequestForm | null {
+  const t = `${norm(formText)} ${norm(channelText)}`;
+  if (/усн/.test(t)) return 'oral';
+  if (/письм/.test(t)) return 'written';
+  if (channel === 'phone') return 'oral';
+  if (channel === 'post' || channel === 'email' || channel === 'fax') return 'written';
+  return null;
+}
+
+/** «Підпис»: stated present, stated absent, or not stated (null). */
+function signedOf(s: string): boolean | null | 'unreadable' {
+  const t = norm(s);
+  if (t === '') return null;
+  if (/^(ні|немає|нема|відсутн|без підпису|не підписано|no|0|false|-|—)/.test(t)) return false;
+  if (/^(так|є|наявн|yes|1|true|\+|підписано)/.test(t)) return true;
+  return 'unreadable';
+}
+
 function requesterTypeOf(s: string): RequesterType {
   const t = norm(s);
   if (/об.?єднан/.test(t)) return 'association';
@@ -176,7 +210,11 @@ export interface Candidate {
   receivedTimeKnown: boolean;
   /** Null when the journal does not say (or says something unrecognised): stored as unknown. */
   channel: Channel | null;
-  /** The fields `registerInput` validates (without the channel, which may be unknown). */
+  /** Likewise unknown when the journal does not say (see `formOf`, `replyWayOf`, `signedOf`). */
+  form: RequestForm | null;
+  replyBy: ReplyWay | null;
+  signed: boolean | null;
+  /** The fields `registerInput` validates (without the channel, form, reply way and signature, which may be unknown). */
   registration: Record<string, unknown>;
   executor: string;
   extension: string;
@@ -254,11 +292,19 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
   if (rd && rd.date < d.date) return fail('Дата відповіді раніша за дату надходження');
   if (rd && rd.date > today) return fail('Дата відповіді ще не настала');
   if (result && result.kind !== 'voided' && !rd) unknown.push('дата відповіді');
-  // A signature is taken only from a journal that states it; otherwise it stays unconfirmed.
-  const signedText = norm(get('signed'));
-  const signed = /^(так|є|наявн|yes|1|true|\+|підписано)/.test(signedText);
-  if (!signedText) unknown.push('підпис');
-  const form = /усн/.test(norm(channelText)) || channel === 'phone' ? 'oral' : 'written';
+  const form = formOf(text(get('form')), channelText, channel);
+  if (!form) unknown.push('форма запиту');
+  const replyText = text(get('replyBy'));
+  const replyBy = replyWayOf(replyText);
+  if (!replyBy) {
+    if (replyText) warnings.push(`спосіб отримання відповіді «${replyText}» не розпізнано`);
+    unknown.push('спосіб отримання відповіді');
+  }
+  // A signature is taken only from a journal that states it; an oral request has none to state.
+  const signedRead = form === 'oral' ? false : signedOf(text(get('signed')));
+  if (signedRead === 'unreadable') warnings.push(`підпис «${text(get('signed'))}» не розпізнано`);
+  const signed = signedRead === 'unreadable' ? null : signedRead;
+  if (signed === null) unknown.push('підпис');
   return {
     ok: true,
     candidate: {
@@ -269,9 +315,11 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
       receivedAt: kyivIso(at),
       receivedTimeKnown: givenTime !== null,
       channel,
+      form,
+      replyBy,
+      signed,
       registration: {
         receivedAt: kyivIso(at),
-        form,
         requesterType: requesterTypeOf(text(get('requesterType'))),
         requesterName: text(get('requesterName')),
         postalAddress: text(get('postalAddress')) || contacts.postalAddress,
@@ -280,13 +328,12 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
         description: text(get('description')),
         urgent: /^(так|yes|1|true|\+)/.test(norm(get('urgent'))),
         urgentReason: /^(так|yes|1|true|\+)/.test(norm(get('urgent'))) ? 'терміновий (з імпортованого журналу)' : '',
-        signed,
       },
       executor: text(get('executor')),
       extension: text(get('extension')),
       result,
-      // An answer with no date stays undated (null); other results still need a day for their event.
-      resultDate: rd?.date ?? (result && result.kind !== 'voided' && result.kind !== 'answered' ? d.date : null),
+      // A result with no date stays undated (null): never the date of receipt.
+      resultDate: rd?.date ?? null,
       outgoingIndex: text(get('outgoingIndex')),
       note: text(get('note')),
       warnings,

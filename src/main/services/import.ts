@@ -187,19 +187,27 @@ async function plan(db: Db, raw: unknown, ctl: JobControl, dryRun: boolean) {
 /**
  * The schema wants a channel; an unknown one is checked as if it were post — which, unlike e-mail
  * or fax, adds no rule of its own — and is put back as null (unknown) right after (`importedRegistration`).
+ * Form, reply way and signature are not the schema's to check here: they are put in as the journal states them.
  */
 const validatable = (c: Candidate) => ({ ...c.registration, channel: c.channel ?? 'post' });
 
-/** The registration as the journal states it: unknown time and channel stay unknown. */
+/** The registration as the journal states it: unknown time, channel, form, reply way and signature stay unknown. */
 function importedRegistration(c: Candidate): Registration {
   const reg = normalizeRegistration(parseInput(registerInput, validatable(c)), c.receivedAt);
-  return { ...reg, channel: c.channel, ...(c.receivedTimeKnown === false ? { receivedTimeKnown: false } : {}) };
+  return {
+    ...reg,
+    channel: c.channel,
+    form: c.form,
+    replyBy: c.replyBy,
+    signed: c.signed,
+    ...(c.receivedTimeKnown === false ? { receivedTimeKnown: false } : {}),
+  };
 }
 
 /**
  * The moment of a result: noon of its day, never before the receipt (the fold dates closures by it).
- * An answer of unknown date is put at the receipt: the event needs an instant to be ordered, and the
- * fold takes the answer's date from the payload (null), never from this.
+ * A result of unknown date is put at the receipt: the event needs an instant to be ordered, and the
+ * fold takes its date from the payload (null), never from this.
  */
 function resultAt(c: Candidate): Date {
   const received = new Date(c.receivedAt);
@@ -220,9 +228,12 @@ function insertCandidate(db: Db, c: Candidate, journal: string, journalId: strin
   if (c.extension) add('extended', { reason: c.extension }, received);
   const r = c.result;
   if (r?.kind === 'answered') add('answered', { date: c.resultDate, ...(c.outgoingIndex ? { outgoingIndex: c.outgoingIndex } : {}) }, resultAt(c));
-  else if (r?.kind === 'refused') add('refused', { ground: r.ground, explanation: 'з імпортованого журналу' }, resultAt(c));
-  else if (r?.kind === 'redirected') add('redirected', { holder: r.holder }, resultAt(c));
-  else if (r?.kind === 'not_considered') add('not_considered', { missing: r.missing }, resultAt(c));
+  // A closing letter the journal gives without its date says so (`date: null`): the fold then
+  // leaves its closing day unknown instead of taking the event's moment (the receipt) for it.
+  const undated = c.resultDate === null ? { date: null } : {};
+  if (r?.kind === 'refused') add('refused', { ground: r.ground, explanation: 'з імпортованого журналу', ...undated }, resultAt(c));
+  else if (r?.kind === 'redirected') add('redirected', { holder: r.holder, ...undated }, resultAt(c));
+  else if (r?.kind === 'not_considered') add('not_considered', { missing: r.missing, ...undated }, resultAt(c));
   if (c.note) add('note', { text: c.note.slice(0, 5000) }, received);
   if (r?.kind === 'voided') add('voided', { reason: r.reason }, received);
   const unknown = c.unknown ?? [];

@@ -4,7 +4,7 @@
  */
 import type { CalendarSettings } from '../../shared/calendar/types';
 import type { DeadlineRules } from '../../shared/deadlines';
-import type { Channel, Registration, RequestEvent, RequestRecord, RequestState } from '../../shared/domain';
+import type { Channel, Registration, ReplyWay, RequestEvent, RequestForm, RequestRecord, RequestState } from '../../shared/domain';
 import { currentRegistration } from '../../shared/corrections';
 import { missingParts } from '../../shared/registration';
 import { deriveState, FOLD_VERSION } from '../../shared/requestState';
@@ -24,7 +24,7 @@ export interface RequestRow {
   received_date: string;
   /** Since 0008; 0 when only the date of receipt is known. */
   received_time_known: number;
-  /** '' when the source did not state it (see `channelColumn`). */
+  /** '' when the source did not state it (see `statedColumn`); so `form` and `reply_by`. */
   channel: string;
   form: string;
   requester_type: string;
@@ -39,6 +39,8 @@ export interface RequestRow {
   urgent_reason: string;
   reply_by: string;
   signed: number;
+  /** Since 0009; 0 when an imported journal did not state the signature. */
+  signed_known: number;
   official_name: string | null;
   official_phone: string | null;
   complete: number;
@@ -63,8 +65,8 @@ export function rowToRecord(r: RequestRow): RequestRecord {
     receivedAt: r.received_at,
     receivedDate: r.received_date,
     receivedTimeKnown: r.received_time_known !== 0,
-    channel: r.channel === '' ? null : (r.channel as Channel),
-    form: r.form as Registration['form'],
+    channel: stated<Channel>(r.channel),
+    form: stated<RequestForm>(r.form),
     requesterType: r.requester_type as Registration['requesterType'],
     requesterName: r.requester_name,
     postalAddress: r.postal_address,
@@ -75,16 +77,23 @@ export function rowToRecord(r: RequestRow): RequestRecord {
     description: r.description,
     urgent: r.urgent === 1,
     urgentReason: r.urgent_reason,
-    replyBy: r.reply_by as Registration['replyBy'],
-    signed: r.signed === 1,
+    replyBy: stated<ReplyWay>(r.reply_by),
+    signed: r.signed_known === 0 ? null : r.signed === 1,
     filledByOfficial: r.official_name ? { name: r.official_name, phone: r.official_phone ?? '' } : null,
     complete: r.complete === 1,
     missing: JSON.parse(r.missing) as RequestRecord['missing'],
   };
 }
 
-/** The column is NOT NULL (since 0000): an unknown channel is kept as '' and read back as null. */
-export const channelColumn = (c: Channel | null): string => c ?? '';
+/**
+ * The channel, form and reply-way columns are NOT NULL (since 0000): what an imported journal did
+ * not state is kept as '' and read back as null («не зазначено»).
+ */
+export const statedColumn = (v: string | null): string => v ?? '';
+const stated = <T extends string>(v: string): T | null => (v === '' ? null : (v as T));
+
+/** `signed` and `signed_known` (0009): an unstated signature is (0, 0). */
+export const signedColumns = (signed: boolean | null): [number, number] => (signed === null ? [0, 0] : [signed ? 1 : 0, 1]);
 
 export function getRow(db: Db, id: string): RequestRow | undefined {
   return prepared(db, 'SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined;
@@ -122,11 +131,11 @@ function applyCorrections(db: Db, record: RequestRecord, events: readonly Reques
   prepared(
     db,
     `UPDATE requests SET channel = ?, form = ?, requester_type = ?, requester_name = ?, postal_address = ?, email = ?, phone = ?,
-      fax = ?, request_date = ?, description = ?, urgent = ?, urgent_reason = ?, reply_by = ?, signed = ?, official_name = ?, official_phone = ?, complete = ?, missing = ?
+      fax = ?, request_date = ?, description = ?, urgent = ?, urgent_reason = ?, reply_by = ?, signed = ?, signed_known = ?, official_name = ?, official_phone = ?, complete = ?, missing = ?
      WHERE id = ?`,
   ).run(
-    channelColumn(next.channel), next.form, next.requesterType, next.requesterName, next.postalAddress, next.email, next.phone, next.fax, next.requestDate, next.description,
-    next.urgent ? 1 : 0, next.urgentReason, next.replyBy, next.signed ? 1 : 0, next.filledByOfficial?.name ?? null,
+    statedColumn(next.channel), statedColumn(next.form), next.requesterType, next.requesterName, next.postalAddress, next.email, next.phone, next.fax, next.requestDate, next.description,
+    next.urgent ? 1 : 0, next.urgentReason, statedColumn(next.replyBy), ...signedColumns(next.signed), next.filledByOfficial?.name ?? null,
     next.filledByOfficial?.phone ?? null, next.complete ? 1 : 0, JSON.stringify(missing), record.id,
   );
   return next;

@@ -12,7 +12,7 @@ import { pastReceiptProblem } from '../../shared/pastReceipt';
 import { parseInput, registerInput } from '../../shared/schemas';
 import { prepared, type Db } from '../db/open';
 import { insertEvent, newEvent } from './eventLog';
-import { channelColumn, getRow, rowToRecord } from './projection';
+import { getRow, rowToRecord, signedColumns, statedColumn } from './projection';
 import { deriveState } from '../../shared/requestState';
 import { writeSearchEntry } from '../db/searchIndex';
 import { activeJournalId } from './journals';
@@ -47,14 +47,15 @@ export function insertRequestRow(db: Db, r: NewRequestRow, state?: RequestState)
     prepared(
       db,
       `INSERT INTO requests (id, journal, journal_id, year, series, seq, incoming_index, received_at, received_date, channel, form, requester_type,
-        requester_name, postal_address, email, phone, fax, request_date, description, urgent, urgent_reason, reply_by, signed, official_name,
+        requester_name, postal_address, email, phone, fax, request_date, description, urgent, urgent_reason, reply_by, signed, signed_known, official_name,
         official_phone, complete, missing, status, executor, executor_phone, due_date, due_at, state, desk, updated_at, received_time_known)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      r.id, r.journal, r.journalId, r.year, r.series, r.seq, r.index, reg.receivedAt, kyivDate(reg.receivedAt), channelColumn(reg.channel), reg.form, reg.requesterType,
+      r.id, r.journal, r.journalId, r.year, r.series, r.seq, r.index, reg.receivedAt, kyivDate(reg.receivedAt), statedColumn(reg.channel), statedColumn(reg.form), reg.requesterType,
       // fax and requestDate: absent from events made before migration 0005 (another desk's, applied by sync).
       reg.requesterName, reg.postalAddress, reg.email, reg.phone, reg.fax ?? '', reg.requestDate ?? null, reg.description, reg.urgent ? 1 : 0, reg.urgentReason,
-      reg.replyBy, reg.signed ? 1 : 0, reg.filledByOfficial?.name ?? null, reg.filledByOfficial?.phone ?? null,
+      // Channel, form, reply way and signature: unknown only in an imported journal's row (0008, 0009).
+      statedColumn(reg.replyBy), ...signedColumns(reg.signed ?? null), reg.filledByOfficial?.name ?? null, reg.filledByOfficial?.phone ?? null,
       r.missing.length === 0 ? 1 : 0, JSON.stringify(r.missing),
       state?.status ?? 'registered', state?.executor ?? null, state?.executorPhone ?? null, state?.due?.dueDate ?? null, state?.due?.dueAt ?? null,
       state ? JSON.stringify(state) : '{}', r.desk ?? db.deskId, new Date().toISOString(),
@@ -72,7 +73,7 @@ export function registrationRecord(r: NewRequestRow): RequestRecord {
     id: r.id, index: r.index, journal: r.journal, year: r.year, seq: r.seq, receivedAt: reg.receivedAt, receivedTimeKnown: reg.receivedTimeKnown !== false, receivedDate: kyivDate(reg.receivedAt),
     channel: reg.channel, form: reg.form, requesterType: reg.requesterType, requesterName: reg.requesterName, postalAddress: reg.postalAddress,
     email: reg.email, phone: reg.phone, fax: reg.fax ?? '', requestDate: reg.requestDate ?? null, description: reg.description, urgent: !!reg.urgent,
-    urgentReason: reg.urgentReason, replyBy: reg.replyBy, signed: !!reg.signed, filledByOfficial: official, complete: r.missing.length === 0, missing: [...r.missing],
+    urgentReason: reg.urgentReason, replyBy: reg.replyBy, signed: reg.signed ?? null, filledByOfficial: official, complete: r.missing.length === 0, missing: [...r.missing],
   };
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `requests` ADD `signed_known` integer DEFAULT true NOT NULL;
