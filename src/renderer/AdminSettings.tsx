@@ -5,7 +5,7 @@
  * Here the administrator sets the password once (or changes it with the current one), and gives
  * it when saving such a change. The password is sent with the save only, never stored in the page.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ADMIN_PASSWORD_MIN } from '../shared/adminGuard';
 import { api } from './api';
 import { ErrorAlert, TextField } from './Fields';
@@ -17,7 +17,14 @@ export function AdminSettings(p: { password: string; setPassword: (v: string) =>
   const [current, setCurrent] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The block closes once the password is saved; the confirmation stays in view, where focus goes.
+  const [open, setOpen] = useState(false);
+  const messageRef = useRef<HTMLParagraphElement>(null);
   const isSet = status.data?.passwordSet === true;
+  // Focused once rendered (it is not on the page until the save says so).
+  useEffect(() => {
+    if (message) messageRef.current?.focus();
+  }, [message]);
 
   async function save() {
     setMessage(null);
@@ -27,6 +34,7 @@ export function AdminSettings(p: { password: string; setPassword: (v: string) =>
     setNext('');
     setCurrent('');
     setMessage('Пароль адміністратора збережено (у реєстрі зберігається лише його хеш).');
+    setOpen(false);
     status.reload();
   }
 
@@ -50,7 +58,12 @@ export function AdminSettings(p: { password: string; setPassword: (v: string) =>
           onChange={p.setPassword}
         />
       ) : null}
-      <details>
+      {message ? (
+        <p role="status" className="ok" tabIndex={-1} ref={messageRef} data-testid="admin-saved">
+          {message}
+        </p>
+      ) : null}
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{isSet ? 'Змінити пароль адміністратора' : 'Встановити пароль адміністратора'}</summary>
         {isSet ? <TextField id="s-admin-current" type="password" label="Чинний пароль" value={current} onChange={setCurrent} /> : null}
         <TextField id="s-admin-new" type="password" label={`Новий пароль (щонайменше ${ADMIN_PASSWORD_MIN} символів)`} value={next} onChange={setNext} />
@@ -58,11 +71,6 @@ export function AdminSettings(p: { password: string; setPassword: (v: string) =>
           Зберегти пароль адміністратора
         </button>
         {error ? <ErrorAlert lines={[error]} /> : null}
-        {message ? (
-          <p role="status" className="ok">
-            {message}
-          </p>
-        ) : null}
       </details>
     </fieldset>
   );

@@ -26,6 +26,9 @@ test('the martial-law end date is saved only with the administrator password set
   await admin.getByRole('button', { name: 'Зберегти пароль адміністратора' }).click();
   await expect(admin.getByRole('status')).toContainText('Пароль адміністратора збережено');
   await expect(admin.getByTestId('admin-state')).toContainText('Пароль адміністратора встановлено');
+  // Saved: the block closes (no password fields left open on the screen) and the confirmation has the focus.
+  await expect(admin.getByLabel(/Новий пароль/)).toBeHidden();
+  await expect(admin.getByTestId('admin-saved')).toBeFocused();
 
   // A wrong password: nothing saved.
   await admin.getByLabel(/Пароль адміністратора \(для збереження/).fill('не той');
