@@ -90,17 +90,23 @@ export async function buildJournalWorkbook(j: JournalDoc, ctl: JobControl = {}):
   header.font = { size: FONT_SIZE };
   header.alignment = { wrapText: true, vertical: 'middle' };
   header.height = rowHeight(JOURNAL_COLUMNS.map((c) => c.header));
+  // Ruled like the paper journal, so the sheet printed from Excel or LibreOffice reads as one.
+  const thin = { style: 'thin' } as const;
+  const border: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+  header.eachCell((cell) => (cell.border = border));
   // One style object per column (and one for a voided row's cell), shared by all its cells: exceljs
   // remembers a written style by the object's identity, while the style it merges for each new cell
   // from the column's is a fresh object it must render and look up again — for every one of 32,000 cells.
   const font = { size: FONT_SIZE };
   const voidedFont = { italic: true, size: FONT_SIZE, color: { argb: 'FF777777' } };
   const alignment: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
-  const styleOf = (i: number, f: Partial<ExcelJS.Font>, dateOnly = false): Partial<ExcelJS.Style> => {
+  const styleOf = (i: number, f: Partial<ExcelJS.Font>, dateOnly = false, ruled = true): Partial<ExcelJS.Style> => {
     const fmt = dateOnly ? NUM_FMT.date : NUM_FMT[JOURNAL_COLUMNS[i]!.type];
-    return fmt ? { numFmt: fmt, font: f, alignment } : { font: f, alignment };
+    return { ...(fmt ? { numFmt: fmt } : {}), font: f, alignment, ...(ruled ? { border } : {}) };
   };
   const styles = JOURNAL_COLUMNS.map((_, i) => styleOf(i, font));
+  // The column's own style has no rules: Excel would draw them down every empty row of the sheet.
+  const columnStyles = JOURNAL_COLUMNS.map((_, i) => styleOf(i, font, false, false));
   const voidedStyles = JOURNAL_COLUMNS.map((_, i) => styleOf(i, voidedFont));
   // A receipt whose time the source did not state is a date only: the column's hh:mm would print a made-up 00:00.
   const dateOnlyStyles = JOURNAL_COLUMNS.map((_, i) => styleOf(i, font, true));
@@ -109,7 +115,7 @@ export async function buildJournalWorkbook(j: JournalDoc, ctl: JobControl = {}):
     const col = ws.getColumn(i + 1);
     col.width = w;
     // The column keeps the style too: a row added by hand in Excel below the journal looks the same.
-    col.style = styles[i]!;
+    col.style = columnStyles[i]!;
   });
   for (let i = 0; i < j.rows.length; i++) {
     if (i % CHUNK === 0 && i > 0) {
