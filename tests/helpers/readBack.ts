@@ -5,6 +5,12 @@ import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 export const pdfText = (file: string): string => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+/**
+ * A PDF's text in reading order, the words a table cell broke with a hyphen joined again — to find a
+ * phrase in a narrow column, which the layout text splits across lines beside other columns.
+ */
+export const pdfWords = (file: string): string =>
+  execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/(\p{L})-\n\s*(\p{Ll})/gu, '$1$2').replace(/\s+/g, ' ');
 
 export const pdfPages = (file: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
 
