@@ -113,12 +113,18 @@ describe('registration journal', () => {
     expect(ws.getCell(1, 1).font).toMatchObject({ bold: true, size: 11 });
     expect(ws.getCell(1, 1).alignment).toMatchObject({ horizontal: 'center' });
     expect(ws.getCell(3, 2).alignment).toMatchObject({ wrapText: true, vertical: 'middle' });
+    expect(ws.getCell(3, 2).border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' } });
+    expect(ws.getCell(1, 1).border ?? {}).not.toHaveProperty('top');
+    // Below the journal nothing is ruled: the columns' own style has no lines.
+    expect(ws.getColumn(2).style?.border ?? {}).not.toHaveProperty('top');
     expect(doc.rows.some((r) => r.voided)).toBe(true);
     doc.rows.forEach((r, i) =>
       JOURNAL_COLUMNS.forEach((c, k) => {
         const cell = ws.getCell(4 + i, k + 1);
         expect(cell.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
         expect(cell.font).toMatchObject({ size: 8 });
+        // Ruled like the paper journal; the title rows are not.
+        expect(cell.border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } });
         expect(Boolean(cell.font.italic), `row ${i + 1} col ${k + 1}: italic only when voided`).toBe(r.voided);
         if (c.type === 'date' || c.type === 'datetime') expect(cell.numFmt).toMatch(/^dd\.mm\.yyyy/);
       }),
