@@ -11,14 +11,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actOnRequest } from '../../src/main/services/actions';
 import { makeDocument } from '../../src/main/services/documents';
 import { previewImport, runImport } from '../../src/main/services/import';
-import { journalDoc } from '../../src/main/services/journal';
+import { exportJournal, journalDoc } from '../../src/main/services/journal';
 import { getRequest } from '../../src/main/services/queries';
 import { updateSettings } from '../../src/main/services/settings';
 import { verifyRegister } from '../../src/main/services/verify';
 import { cli } from '../helpers/cli';
 import { pdfText } from '../helpers/readBack';
 import { openTempDb, type TempDb } from '../helpers/tempDb';
-import { UNSTATED_JOURNAL } from '../helpers/unknownJournal';
+import { UNKNOWN_JOURNAL, UNSTATED_JOURNAL } from '../helpers/unknownJournal';
 
 let t: TempDb;
 beforeEach(() => {
@@ -111,6 +111,27 @@ describe('form, reply way, signature and closing dates an imported journal does 
     const signedForm = join(t.dir, 'form14.pdf');
     await makeDocument(t.db, { kind: 'form_natural', index: '14', out: signedForm });
     expect(pdfText(signedForm)).toContain('підписано');
+  });
+
+  it('our own journal, exported with «не зазначено», imports back into another register with the same unknowns and no warnings', async () => {
+    await runImport(t.db, { file: journalFile() });
+    const other = join(t.dir, 'u.csv');
+    writeFileSync(other, UNKNOWN_JOURNAL);
+    await runImport(t.db, { file: other });
+    const xlsx = join(t.dir, 'ours.xlsx');
+    await exportJournal(t.db, { month: '2026-11', format: 'xlsx', out: xlsx });
+    const second = openTempDb('2026-11-20T10:00:00+02:00');
+    try {
+      const r = await runImport(second.db, { file: xlsx });
+      expect(r).toMatchObject({ imported: 8, refused: 0, warnings: [] });
+      expect(getRequest(second.db, { index: '1' })).toMatchObject({ channel: null, form: null });
+      expect(getRequest(second.db, { index: '11' })).toMatchObject({ channel: 'in_person', form: null });
+      expect(getRequest(second.db, { index: '12' })).toMatchObject({ channel: 'in_person', form: 'oral' });
+      expect(getRequest(second.db, { index: '14' }).state.closedOn).toBe('2026-11-10');
+      expect(getRequest(second.db, { index: '11' }).state.closedOn).toBeNull();
+    } finally {
+      second.close();
+    }
   });
 
   it('a clerk fills them in later by a correction, with the unknown kept in the history', async () => {

@@ -177,10 +177,18 @@ function formOf(formText: string, channelText: string, channel: Channel | null):
   return null;
 }
 
+/**
+ * An empty cell, or one saying the value is unknown — as our own journal does («не зазначено»,
+ * «форма і спосіб: не зазначено»), so a journal exported here imports back without warnings.
+ */
+function saysUnknown(s: string): boolean {
+  return /^(|—|-|\?|невідомо|не вказано|не зазначено|(форма і спосіб|форма|спосіб)?:? ?не зазначено)$/.test(norm(s));
+}
+
 /** «Підпис»: stated present, stated absent, or not stated (null). */
 function signedOf(s: string): boolean | null | 'unreadable' {
   const t = norm(s);
-  if (t === '') return null;
+  if (t === '' || /^(не зазначено|не вказано|невідомо|\?)$/.test(t)) return null;
   if (/^(ні|немає|нема|відсутн|без підпису|не підписано|no|0|false|-|—)/.test(t)) return false;
   if (/^(так|є|наявн|yes|1|true|\+|підписано)/.test(t)) return true;
   return 'unreadable';
@@ -280,7 +288,7 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
   const channelText = text(get('channel'));
   const channel = channelOf(channelText);
   if (!channel) {
-    if (channelText) warnings.push(`спосіб надходження «${channelText}» не розпізнано`);
+    if (!saysUnknown(channelText)) warnings.push(`спосіб надходження «${channelText}» не розпізнано`);
     unknown.push('спосіб надходження');
   }
   const contacts = cols.contacts !== undefined ? splitContacts(text(get('contacts'))) : { postalAddress: '', email: '', phone: '' };
@@ -297,7 +305,7 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
   const replyText = text(get('replyBy'));
   const replyBy = replyWayOf(replyText);
   if (!replyBy) {
-    if (replyText) warnings.push(`спосіб отримання відповіді «${replyText}» не розпізнано`);
+    if (!saysUnknown(replyText)) warnings.push(`спосіб отримання відповіді «${replyText}» не розпізнано`);
     unknown.push('спосіб отримання відповіді');
   }
   // A signature is taken only from a journal that states it; an oral request has none to state.
