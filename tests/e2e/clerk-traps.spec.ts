@@ -85,10 +85,11 @@ test('the on-screen journal shows the paper journal\'s columns on request, and l
   await expect(journal.row(redirected.index)).toContainText('направлено: Державна екологічна інспекція');
   await page.screenshot({ path: test.info().outputPath('journal-columns.png'), fullPage: true });
 
-  // The state label wraps inside its cell.
+  // The state label wraps inside its cell, and the row's fixed height holds every line of it.
   const cell = journal.row(redirected.index).locator('td.c-status');
   const [c, badge] = [await cell.boundingBox(), await cell.locator('.status').boundingBox()];
   expect(badge!.x + badge!.width).toBeLessThanOrEqual(c!.x + c!.width + 0.5);
+  expect(badge!.y + badge!.height).toBeLessThanOrEqual(c!.y + c!.height + 0.5);
 
   // The choice stays after a reload.
   await page.reload();
