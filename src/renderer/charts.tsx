@@ -3,6 +3,7 @@
  * horizontal bar of shares. Each carries its figures in words too (a title and a legend with
  * numbers), so nothing is told by colour or length alone.
  */
+import { percentText } from '../shared/decimal';
 
 export interface Share {
   label: string;
@@ -46,9 +47,9 @@ export function MonthBars({ data, title }: { data: { month: string; value: numbe
 
 export function ShareBar({ shares, title }: { shares: Share[]; title: string }) {
   const total = shares.reduce((a, s) => a + s.value, 0);
-  const pct = (v: number) => (total ? Math.round((v / total) * 1000) / 10 : 0);
+  const pct = (v: number) => percentText(v, total);
   let x = 0;
-  const desc = shares.map((s) => `${s.label}: ${s.value} (${pct(s.value)}%)`).join('; ');
+  const desc = shares.map((s) => `${s.label}: ${s.value} (${pct(s.value)})`).join('; ');
   return (
     <figure className="chart share-chart">
       <svg role="img" aria-label={`${title}. ${total ? desc : 'запитів немає'}`} viewBox="0 0 600 28" width="100%" height={28} preserveAspectRatio="none">
@@ -65,7 +66,7 @@ export function ShareBar({ shares, title }: { shares: Share[]; title: string }) 
         <ul className="legend">
           {shares.map((s) => (
             <li key={s.label}>
-              <span className={`swatch ${s.className}`} aria-hidden="true" /> {s.label}: {s.value} ({pct(s.value)}%)
+              <span className={`swatch ${s.className}`} aria-hidden="true" /> {s.label}: {s.value} ({pct(s.value)})
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { templateProblem } from '../shared/incomingIndex';
 import { ibanProblem } from '../shared/iban';
 import { LEGAL_MAX_RATES, type RateKind } from '../shared/fees';
 import { parseUaDate, uaDate } from './format';
+import { decimalComma } from '../shared/decimal';
 
 type Rules = Settings['rules'];
 export const RATE_KINDS = ['a4', 'a3', 'restricted', 'scan'] as const satisfies readonly RateKind[];
@@ -33,7 +34,7 @@ export interface Draft {
 }
 export type Update = (f: (x: Draft) => Draft) => void;
 
-const percent = (n: number) => String(n).replace('.', ',');
+const percent = decimalComma;
 
 export const toDraft = (s: Settings): Draft => ({
   council: { ...s.council },

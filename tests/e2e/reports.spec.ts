@@ -54,6 +54,9 @@ test('statistics of the year show the figures by month', async ({ page }) => {
   const total = r.statistics.getByRole('row', { name: /^Надійшло запитів/ });
   await expect(total.getByRole('cell').first()).toHaveText('2');
   await expect(r.statistics.getByRole('img', { name: /Надійшло запитів за місяцями.*лис 26: 1/ })).toBeVisible();
+  // Shares as Ukrainian text writes them: «100 %», a decimal comma where there is a fraction (unit-tested).
+  await expect(r.statistics).toContainText('на розгляді: 2 (100\u00a0%)');
+  await expect(r.statistics).not.toContainText(/\d%/);
 });
 
 test('publishing open data from the UI, then a change to a published month brings the reminder with its deadline', async ({ page }) => {
