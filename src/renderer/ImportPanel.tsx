@@ -4,7 +4,7 @@
  * Excel's letters if needed, then import. The check and the import run as jobs in a worker; the
  * import can be cancelled to its last row, and a screen left mid-import finds it again on return.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { columnLetter, IMPORT_FIELD_LABELS } from '../shared/importFields';
 import type { ImportField, ImportMapping as Mapping } from '../shared/journalInputs';
 import { api } from './api';
@@ -51,6 +51,7 @@ const ENCODING_LABELS: Record<string, string> = { 'utf-8': 'UTF-8', 'windows-125
 export function ImportPanel() {
   const { changed } = useShell();
   const [file, setFile] = useState<{ name: string; path: string } | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
   /** The clerk's own choices (field → column letter or «-»), on top of what was recognised. */
   const [chosen, setChosen] = useState<Partial<Record<ImportField, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -134,7 +135,25 @@ export function ImportPanel() {
       <div className="row wrap">
         <div className="field">
           <label htmlFor="im-file">Файл журналу</label>
-          <input id="im-file" type="file" disabled={run.running} accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} />
+          {/* The browser's own file control speaks the system's language («Choose File»): our button speaks Ukrainian. */}
+          <input
+            ref={fileRef}
+            id="im-file"
+            type="file"
+            className="visually-hidden"
+            tabIndex={-1}
+            disabled={run.running}
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
+          <div className="row">
+            <button type="button" disabled={run.running} aria-describedby="im-file-name" onClick={() => fileRef.current?.click()}>
+              Обрати файл…
+            </button>
+            <span id="im-file-name" className={file ? undefined : 'muted'}>
+              {file ? file.name : 'файл не обрано'}
+            </span>
+          </div>
         </div>
       </div>
       {uploading ? <p role="status" className="muted">Передавання файлу…</p> : null}

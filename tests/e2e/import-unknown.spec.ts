@@ -16,6 +16,10 @@ test('the card of an imported request shows «не зазначено» for the 
   const region = page.getByRole('region', { name: 'Імпорт журналу з XLSX або CSV' });
   await region.getByLabel('Файл журналу').setInputFiles({ name: 'старий журнал.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${UNKNOWN_JOURNAL}`) });
   await expect(region.getByTestId('import-count')).toHaveText('3');
+  // The chooser speaks Ukrainian whatever the browser's language, and names the file chosen.
+  await expect(region.getByRole('button', { name: 'Обрати файл…' })).toBeVisible();
+  await expect(region).toContainText('старий журнал.csv');
+  await expect(region).not.toContainText(/Choose File|No file chosen/);
   const preview = region.getByRole('table', { name: 'Перші рядки до імпорту' });
   await expect(preview).toContainText('час не вказано');
   await expect(region).not.toContainText(/receivedAt|channel|answered|unknown/);
