@@ -6,6 +6,7 @@ import { actOnRequest } from '../../src/main/services/actions';
 import { registerRequest } from '../../src/main/services/registration';
 import { exportReport, getReport } from '../../src/main/services/reports';
 import { REPORT_LINES } from '../../src/shared/statistics';
+import { atMoment } from '../helpers/cli';
 import { libreOfficeCsv, pdfPages, pdfText } from '../helpers/readBack';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
 
@@ -67,7 +68,8 @@ describe('statistics report', () => {
 
     const out: string[] = [];
     const io = { out: (s: string) => void out.push(s), err: () => undefined, stdin: () => '' };
-    expect(await runCli(['report', '--db', t.file, '--from', period.from, '--to', period.to, '--format', 'json'], io)).toBe(0);
+    // «overdue now» depends on the day: the CLI runs on the register's 23 Nov, not on the machine's date.
+    expect(await atMoment('2026-11-23T10:00:00+02:00', () => runCli(['report', '--db', t.file, '--from', period.from, '--to', period.to, '--format', 'json'], io))).toBe(0);
     expect(JSON.parse(out.join('')).totals).toEqual(stats.totals);
     expect(await runCli(['report', '--db', t.file, '--from', '2026-12-01', '--to', '2026-11-01'], io)).toBe(2);
   });
