@@ -101,3 +101,28 @@ test('the journal keys: / focuses the search, filters narrow the list', async ({
   await expect(journal.count).toHaveText('Знайдено: 0');
   await expect(page.getByText('Нічого не знайдено')).toBeVisible();
 });
+
+test('a search typed with ʼ finds the request written with \', and «Z-1» or «з1» puts З-1 first', async ({ page }) => {
+  // Typed at another desk with the keyboard's plain apostrophe; the clerk's layout gives U+02BC.
+  desk().cli(['register', '--input', '-'], {
+    receivedAt: '2026-11-23T09:30:00+02:00',
+    channel: 'post',
+    requesterName: "Дем'яненко Ігор",
+    postalAddress: 'м. Калуш, вул. Лісова, 4',
+    description: "Технічний паспорт об'єкта на вул. Лісовій, 4 (посилання на лист З-1)",
+    signed: true,
+  });
+  await openApp(page, desk(), '#/journal');
+  const journal = new JournalPage(page);
+  await journal.search.fill('обʼєкта');
+  await expect(journal.count).toHaveText('Знайдено: 1');
+  await expect(journal.rows.first()).toContainText("Дем'яненко Ігор");
+  await journal.search.fill('Демʼяненко');
+  await expect(journal.count).toHaveText('Знайдено: 1');
+
+  // The new request's description names З-1 too: the request whose index it is comes first.
+  for (const q of ['Z-1', 'з1', 'З 1']) {
+    await journal.search.fill(q);
+    await expect(journal.rows.first().getByRole('cell').first().getByText('З-1', { exact: true }), q).toBeVisible();
+  }
+});
