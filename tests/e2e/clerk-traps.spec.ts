@@ -58,6 +58,7 @@ test('a correction shows in the card\'s history and in the journal, the old valu
   await page.keyboard.press('Alt+2');
   const journal = new JournalPage(page);
   await journal.search.fill('Гнатюк');
+  await expect(journal.count).toHaveText('Знайдено: 1');
   await expect(journal.row(seeded.index)).toContainText('Гнатюк Василь Іванович');
 });
 
