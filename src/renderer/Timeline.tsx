@@ -5,8 +5,7 @@ import { uaDateTime } from './format';
 import { EVENT_LABEL, eventSummary } from './labels';
 
 /** `request`: an imported request's events print only as much of their moment as its journal stated. */
-function EventMoment({ e, request }: { e: RequestEvent; request?: { receivedAt: string; receivedTimeKnown?: boolean } }) {
-  const known = request ? eventMoment(request, e) : 'full';
+function EventMoment({ e, known }: { e: RequestEvent; known: 'full' | 'date' | 'none' }) {
   if (known === 'none') return <span className="muted">дата {NOT_STATED}</span>;
   return <time dateTime={e.at}>{known === 'date' ? uaDateTime(e.at).slice(0, 10) : uaDateTime(e.at)}</time>;
 }
@@ -14,16 +13,20 @@ function EventMoment({ e, request }: { e: RequestEvent; request?: { receivedAt: 
 export function Timeline({ events, request }: { events: RequestEvent[]; request?: { receivedAt: string; receivedTimeKnown?: boolean } }) {
   return (
     <ol className="timeline">
-      {events.map((e) => (
-        <li key={e.id} className={`ev ev-${e.type}`}>
-          <div className="ev-head">
-            <strong>{EVENT_LABEL[e.type] ?? e.type}</strong>
-            <EventMoment e={e} request={request} />
-            <span className="muted">{e.user}</span>
-          </div>
-          <p className="ev-text">{eventSummary(e)}</p>
-        </li>
-      ))}
+      {events.map((e) => {
+        const known = request ? eventMoment(request, e) : 'full';
+        const text = eventSummary(e, { dateShown: known === 'none' });
+        return (
+          <li key={e.id} className={`ev ev-${e.type}`}>
+            <div className="ev-head">
+              <strong>{EVENT_LABEL[e.type] ?? e.type}</strong>
+              <EventMoment e={e} known={known} />
+              <span className="muted">{e.user}</span>
+            </div>
+            {text && <p className="ev-text">{text}</p>}
+          </li>
+        );
+      })}
     </ol>
   );
 }

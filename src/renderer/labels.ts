@@ -20,11 +20,14 @@ export const DUE_STATE_LABEL: Record<NonNullable<RequestView['dueState']>, strin
 
 export const OPEN_FILTER_LABEL = 'на розгляді';
 
-/** A closing letter an imported journal gave without its date: the timeline's moment is not its date. */
-const undated = (p: { date?: null }): string => (p.date === null ? `; дата ${NOT_STATED}` : '');
-
-/** One line of what the event recorded, for the timeline. */
-export function eventSummary(e: RequestEvent): string {
+/**
+ * One line of what the event recorded, for the timeline. `dateShown`: the line's heading already
+ * says «дата не зазначено» for a closing letter an imported journal gave without its date, so the
+ * line does not say it again; elsewhere (a sync conflict) the line is all there is and says it.
+ */
+export function eventSummary(e: RequestEvent, { dateShown = false } = {}): string {
+  // A closing letter an imported journal gave without its date: the event's moment is not its date.
+  const undated = (p: { date?: null }): string => (p.date === null && !dateShown ? `; дата ${NOT_STATED}` : '');
   switch (e.type) {
     case 'registered': {
       const p = e.payload as EventPayloads['registered'];
@@ -45,7 +48,7 @@ export function eventSummary(e: RequestEvent): string {
       return `Дата оплати: ${uaDate((e.payload as EventPayloads['payment_received']).date)}`;
     case 'answered': {
       const p = e.payload as EventPayloads['answered'];
-      return [p.outgoingIndex ? `вих. № ${p.outgoingIndex}` : '', p.date ? uaDate(p.date) : `дата ${NOT_STATED}`, p.sentBy ? REPLY_WAY_LABEL[p.sentBy] : '']
+      return [p.outgoingIndex ? `вих. № ${p.outgoingIndex}` : '', p.date ? uaDate(p.date) : dateShown ? '' : `дата ${NOT_STATED}`, p.sentBy ? REPLY_WAY_LABEL[p.sentBy] : '']
         .filter(Boolean)
         .join(', ');
     }

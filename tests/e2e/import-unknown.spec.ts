@@ -46,6 +46,10 @@ test('the card of an imported request shows «не зазначено» for the 
   await expect(page.getByRole('region', { name: 'Розгляд' })).toContainText('дата відповіді не зазначено');
   await expect(card.history).toContainText('Зареєстровано');
   await expect(card.history).not.toContainText('00:00');
+  // The undated answer's heading says «дата не зазначено»; its line below does not say it again.
+  const answer = card.history.getByRole('listitem').filter({ hasText: 'Надано відповідь' });
+  await expect(answer).toHaveText(/дата не зазначено/);
+  expect((await answer.textContent())!.split('не зазначено')).toHaveLength(2);
   await page.screenshot({ path: test.info().outputPath('card-unknown.png'), fullPage: true });
 
   // The original turns up: the clerk fills in the reply way and the signature by a correction.
