@@ -86,6 +86,23 @@ describe('the built entries and their chunks', () => {
       for (const f of files) expect(isExcluded(f), f).toBe(false);
     });
 
+  it('a script started by its path (service host, job worker) is packed on the same side of the asar as every chunk it imports', () => {
+    // electron-builder's own asarUnpack filter, as its platform packager builds it.
+    const require = createRequire(join(root, 'node_modules', 'electron-builder', 'package.json'));
+    const { getFileMatchers } = require('app-builder-lib/out/fileMatcher.js');
+    const [matcher] = getFileMatchers(config, 'asarUnpack', root, { macroExpander: (x: string) => x, customBuildOptions: {}, globalOutDir: join(root, 'release'), defaultSrc: root });
+    const filter = matcher.createFilter();
+    const unpacked = (rel: string) => Boolean(filter(join(root, rel), lstatSync(join(root, rel))));
+    // An unpacked script importing a chunk left in the archive fails to load (the chunk is not beside
+    // it), and so would its packages: the job worker once was so, and every export fell back.
+    for (const entry of ['dist/serviceHost.mjs', 'dist/jobWorker.mjs']) {
+      const files = reachable(entry);
+      expect(files.length).toBeGreaterThan(1);
+      for (const f of files) expect(unpacked(f), `${f} (imported by ${entry})`).toBe(unpacked(entry));
+    }
+    expect(unpacked('node_modules/better-sqlite3/package.json')).toBe(true);
+  });
+
   it('main forks the service host the build writes, and holds no register connection itself', () => {
     const mainFiles = reachable('dist/electron/main.mjs');
     const text = mainFiles.map((f) => readFileSync(join(root, f), 'utf8')).join('\n');

@@ -41,19 +41,21 @@ const WORKER_FILE = 'jobWorker.mjs';
 
 /**
  * The bundled worker beside the running bundle: dist/ for the CLI and the web shell, dist/ above
- * dist/electron/ for Electron (unpacked from the asar archive when packaged), and the project's
- * dist/ when the sources run under the tests. Null when nothing is built (then jobs run in-process).
+ * dist/electron/ for Electron, and the project's dist/ when the sources run under the tests. Null
+ * when nothing is built (then jobs run in-process). In the packaged app it is read from inside the
+ * asar archive, with the chunks and packages it imports: Electron sets up asar reading in worker
+ * threads too (electron/electron#33216). Unpacked alone, it would import chunks that are not
+ * beside it.
  */
 export function workerFile(): string | null {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [join(here, WORKER_FILE), join(here, '..', WORKER_FILE), join(here, '..', '..', '..', 'dist', WORKER_FILE)];
-  for (const c of candidates) {
-    const unpacked = c.replace(/app\.asar([/\\])/, 'app.asar.unpacked$1');
-    if (existsSync(unpacked)) return unpacked;
-    if (existsSync(c)) return c;
-  }
-  return null;
+  return candidates.find((c) => existsSync(c)) ?? null;
 }
+
+/** Codes of a worker whose script or one of its imports could not be loaded: none of its code ran. */
+const LOAD_FAILURES = new Set(['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND', 'ERR_WORKER_PATH', 'ERR_UNKNOWN_FILE_EXTENSION', 'ENOENT']);
+const failedToLoad = (e: unknown): boolean => LOAD_FAILURES.has((e as { code?: string } | null)?.code ?? '');
 
 export function runInWorker(db: Db, kind: WorkerJobKind, input: unknown, ctl: JobControl, file: string): Promise<unknown> {
   const gate = gateOf(db);
@@ -105,9 +107,22 @@ export function runInWorker(db: Db, kind: WorkerJobKind, input: unknown, ctl: Jo
 /**
  * How the API runs its long jobs: in a worker when the bundle has one (always, once built), else
  * in-process (the sources under the tests before a build): the same services, one synchronous
- * write transaction on the shared connection.
+ * write transaction on the shared connection. A worker that cannot load (a packaging fault: a
+ * chunk or package it imports is missing where it runs) has run none of its code, so the job is
+ * run in-process instead, and so are the later ones: the clerk's export still gets written.
  */
-export function jobRunner(db: Db): (kind: WorkerJobKind, input: unknown, ctl: JobControl) => Promise<unknown> {
-  const file = process.env.REGISTRY_DESK_JOBS_IN_PROCESS === '1' ? null : workerFile();
-  return (kind, input, ctl) => (file ? runInWorker(db, kind, input, ctl, file) : WORKER_JOBS[kind](db, input, ctl));
+export function jobRunner(db: Db, file = process.env.REGISTRY_DESK_JOBS_IN_PROCESS === '1' ? null : workerFile()): (kind: WorkerJobKind, input: unknown, ctl: JobControl) => Promise<unknown> {
+  let worker = file;
+  return async (kind, input, ctl) => {
+    if (worker) {
+      try {
+        return await runInWorker(db, kind, input, ctl, worker);
+      } catch (e) {
+        if (!failedToLoad(e)) throw e;
+        console.error(`Фонове завдання не завантажилося (${worker}): ${(e as Error).message}. Довгі завдання виконуються в основному процесі.`);
+        worker = null;
+      }
+    }
+    return WORKER_JOBS[kind](db, input, ctl);
+  };
 }
