@@ -39,6 +39,8 @@ export interface ShellRecord {
   messageBoxResponse?: number;
   /** Whether the stand-in safeStorage offers a keychain (default: none). */
   keychain?: boolean;
+  /** Chromium switches the shell set (app.commandLine.appendSwitch), and whether before ready. */
+  switches?: { name: string; value?: string; beforeReady: boolean }[];
 }
 
 // On globalThis: `vi.resetModules()` makes a fresh copy of this module, the mock keeps the first.
@@ -63,6 +65,7 @@ export function resetShell(): void {
     messageBoxes: [],
     messageBoxResponse: 0,
     keychain: false,
+    switches: [],
   } satisfies ShellRecord);
 }
 
@@ -92,6 +95,7 @@ export function electronModule() {
     isPackaged: false,
     requestSingleInstanceLock: () => shell.singleInstance,
     enableSandbox: () => undefined,
+    commandLine: { appendSwitch: (name: string, value?: string) => void shell.switches?.push({ name, value, beforeReady: shell.ready === null }) },
     whenReady: () => (shell.ready = Promise.resolve()),
     on: (event: string, fn: (...args: unknown[]) => unknown) => shell.appEvents.set(event, fn),
     getPath: () => shell.userData,

@@ -34,6 +34,8 @@ describe('the Electron shell (built main module, stand-in electron)', () => {
     expect(win.loaded).toMatch(/index\.html$/);
     expect(existsSync(win.loaded!)).toBe(true);
     expect(existsSync(join(shell.userData, 'register.sqlite'))).toBe(true);
+    // Chromium's own words in Ukrainian whatever the system's language: a switch works only before ready.
+    expect(shell.switches).toContainEqual({ name: 'lang', value: 'uk', beforeReady: true });
   });
 
   it('reaches every method of the API contract through the IPC handler, and only from its own page', async () => {

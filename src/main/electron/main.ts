@@ -173,6 +173,9 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.enableSandbox();
+  // Chromium's own words (a date field's format and picker, a required field's bubble, the context
+  // menu) in Ukrainian, whatever the language of the desk's Windows: the app speaks only Ukrainian.
+  app.commandLine.appendSwitch('lang', 'uk');
   void app.whenReady().then(start);
   app.on('window-all-closed', async () => {
     // The host closes the register (a sync under way finishes its transaction first) and exits.
