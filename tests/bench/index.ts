@@ -21,6 +21,7 @@ const SUITES: [string[], () => Promise<{ default: Suite }>][] = [
   [['journal_pdf', 'journal_xlsx'], () => import('./journal')],
   [['sync'], () => import('./sync')],
   [['cli_start', 'memory', 'bundle'], () => import('./process')],
+  [['verify', 'verify_memory'], () => import('./verify')],
 ];
 const ENTRIES = SUITES.flatMap(([names]) => names);
 
@@ -32,11 +33,14 @@ const { values } = parseArgs({
     only: { type: 'string' },
     fresh: { type: 'boolean' },
     'memory-child': { type: 'string' },
+    'verify-child': { type: 'string' },
   },
 });
 
 if (values['memory-child']) {
   (await import('./process')).memoryChild(values['memory-child']);
+} else if (values['verify-child']) {
+  (await import('./verify')).verifyChild(values['verify-child']);
 } else {
   const quick = values.quick === true;
   const size = values.size ? Number(values.size) : quick ? 2000 : 100_000;

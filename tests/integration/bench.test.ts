@@ -9,9 +9,9 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..');
-const ENTRIES = ['register', 'search', 'list', 'today', 'stamp', 'journal_pdf', 'journal_xlsx', 'sync', 'open', 'cli_start', 'memory', 'bundle'];
+const ENTRIES = ['register', 'search', 'list', 'today', 'stamp', 'journal_pdf', 'journal_xlsx', 'sync', 'open', 'cli_start', 'memory', 'bundle', 'verify', 'verify_memory'];
 /** The entries measured next to a raw twin; the others leave out `raw` and `ratio`. */
-const WITH_RAW = ['register', 'search', 'stamp', 'journal_pdf', 'journal_xlsx', 'sync', 'cli_start'];
+const WITH_RAW = ['register', 'search', 'stamp', 'journal_pdf', 'journal_xlsx', 'sync', 'cli_start', 'verify'];
 
 describe('npm run bench -- --quick --json', () => {
   it('prints every entry as { ours, raw, unit, ratio, target, met }', async () => {
@@ -37,5 +37,6 @@ describe('npm run bench -- --quick --json', () => {
     }
     expect(out.memory!.unit).toBe('MB');
     expect(out.bundle!.unit).toBe('KB');
+    expect(out.verify_memory!.unit).toBe('MB');
   }, 600_000);
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { actOnRequest } from '../../src/main/services/actions';
 import { registerRequest } from '../../src/main/services/registration';
 import { verifyRegister } from '../../src/main/services/verify';
+import { openDb } from '../../src/main/db/open';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
 
 let t: TempDb;
@@ -18,6 +19,16 @@ const dropGuards = () => t.db.sqlite.exec('DROP TRIGGER events_append_only_updat
 describe('verify', () => {
   it('passes on an untouched register', () => {
     expect(verifyRegister(t.db)).toMatchObject({ ok: true, requests: 2, events: 3, findings: [] });
+  });
+
+  it('passes on a connection that was open while another one registered (the desk open while the CLI wrote)', () => {
+    // SQLite's integrity check of an FTS5 index judged it by this connection's cached picture of the
+    // index, stale after another connection's write: «fts5: checksum mismatch» on a sound file.
+    verifyRegister(t.db);
+    const other = openDb(t.file, { now: () => new Date('2026-11-23T11:00:00+02:00'), user: 'cli' });
+    registerRequest(other, sampleRequest({ requesterName: 'Литвин Ольга' }));
+    other.sqlite.close();
+    expect(verifyRegister(t.db)).toMatchObject({ ok: true, requests: 3, events: 4, findings: [] });
   });
 
   it('detects an edited event even when the guard triggers were removed', () => {

@@ -109,6 +109,7 @@ export function loadEvents(db: Db, requestId: string): RequestEvent[] {
   return rows.map(rowToEvent);
 }
 
-export function allEventRows(db: Db): EventRow[] {
-  return prepared(db, 'SELECT * FROM events ORDER BY pos').all() as EventRow[];
+/** The whole log in its order, one row at a time (a statement of its own: the walk may run other reads between rows). */
+export function eventRowsInOrder(db: Db): IterableIterator<EventRow> {
+  return db.sqlite.prepare('SELECT * FROM events ORDER BY pos').iterate() as IterableIterator<EventRow>;
 }

@@ -9,7 +9,7 @@ import type { Registration, RequestState } from '../../shared/domain';
 import { deriveState } from '../../shared/requestState';
 import { APPLICATION_ID, type Db } from '../db/open';
 import { sealOf } from '../db/registerKey';
-import { allEventRows, eventHash, loadEvents, rowToEvent } from './eventLog';
+import { eventHash, eventRowsInOrder, loadEvents, rowToEvent } from './eventLog';
 import { currentRegistration } from '../../shared/corrections';
 import { calendarAndRules, rowToRecord, type RequestRow } from './projection';
 
@@ -44,8 +44,22 @@ const REGISTRATION_FIELDS = [
   'fax', 'requestDate', 'description', 'urgent', 'urgentReason', 'replyBy', 'signed', 'filledByOfficial',
 ] as const satisfies readonly (keyof Registration)[];
 
+/**
+ * SQLite's integrity check of an FTS5 index uses the connection's cached copy of the index's
+ * structure without first asking whether another connection wrote since (SQLite 3.51): on a desk
+ * that stayed open while the CLI or a job worker registered, it reported «fts5: checksum mismatch»
+ * on a sound file. Any query of the index reloads that copy; one read transaction holds both to the
+ * same snapshot.
+ */
+function integrityCheck(db: Db): string {
+  return db.sqlite.transaction(() => {
+    db.sqlite.prepare("SELECT rowid FROM requests_fts WHERE requests_fts MATCH '\"0\"' LIMIT 1").get();
+    return String(db.sqlite.pragma('integrity_check', { simple: true }));
+  })();
+}
+
 function checkFile(db: Db, findings: string[]): void {
-  const integrity = db.sqlite.pragma('integrity_check', { simple: true });
+  const integrity = integrityCheck(db);
   if (integrity !== 'ok') findings.push(`Файл бази пошкоджено: ${String(integrity)}`);
   if (db.sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) findings.push('Файл не позначено як реєстр Registry Desk (application_id)');
   const present = new Set(db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]);
@@ -53,11 +67,13 @@ function checkFile(db: Db, findings: string[]): void {
 }
 
 function checkChain(db: Db, findings: string[]): number {
-  const events = allEventRows(db);
+  // Walked row by row, never held whole: the log of a big register is hundreds of thousands of events.
   let prev = '';
   let chainBroken = false;
   let sealBroken = false;
-  for (const row of events) {
+  let count = 0;
+  let lastPos = 0;
+  for (const row of eventRowsInOrder(db)) {
     if (!chainBroken && eventHash(prev, rowToEvent(row)) !== row.hash) {
       findings.push(`Журнал подій змінено або пошкоджено: подія ${row.id} (позиція ${row.pos})`);
       chainBroken = true;
@@ -68,25 +84,27 @@ function checkChain(db: Db, findings: string[]): number {
       sealBroken = true;
     }
     prev = row.hash;
+    count++;
+    lastPos = Math.max(lastPos, row.pos);
   }
   // AUTOINCREMENT remembers the highest position ever used, so even a removed last event shows.
   const issued = (db.sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").pluck().get() as number | undefined) ?? 0;
-  const positions = new Set(events.map((e) => e.pos));
-  const missing = issued - events.length;
-  if (missing !== 0 || events.some((e) => e.pos > issued)) findings.push(`З журналу подій вилучено ${missing} запис(ів)`);
+  const missing = issued - count;
+  if (missing !== 0 || lastPos > issued) findings.push(`З журналу подій вилучено ${missing} запис(ів)`);
   const cps = db.sqlite.prepare('SELECT pos, hash, mac FROM checkpoints ORDER BY pos').all() as { pos: number; hash: string; mac: string }[];
-  const byPos = new Map(events.map((e) => [e.pos, e.hash]));
+  const hashAt = db.sqlite.prepare('SELECT hash FROM events WHERE pos = ?').pluck();
   for (const cp of cps) {
     if (cp.mac !== sealOf(db.key, cp.pos, cp.hash)) findings.push(`Контрольну точку журналу на позиції ${cp.pos} підроблено`);
-    else if (!positions.has(cp.pos) || byPos.get(cp.pos) !== cp.hash) findings.push(`Журнал подій не збігається з контрольною точкою на позиції ${cp.pos}`);
+    else if (hashAt.get(cp.pos) !== cp.hash) findings.push(`Журнал подій не збігається з контрольною точкою на позиції ${cp.pos}`);
   }
-  return events.length;
+  return count;
 }
 
 function checkRequests(db: Db, findings: string[]): number {
   const { cal, rules } = calendarAndRules(db);
-  const rows = db.sqlite.prepare('SELECT * FROM requests ORDER BY year, seq').all() as RequestRow[];
-  for (const row of rows) {
+  let count = 0;
+  for (const row of db.sqlite.prepare('SELECT * FROM requests ORDER BY year, seq').iterate() as IterableIterator<RequestRow>) {
+    count++;
     const record = rowToRecord(row);
     const label = `${record.index} (${record.year})`;
     const evs = loadEvents(db, record.id);
@@ -110,7 +128,7 @@ function checkRequests(db: Db, findings: string[]): number {
   }
   const orphans = db.sqlite.prepare('SELECT DISTINCT request_id FROM events WHERE request_id NOT IN (SELECT id FROM requests)').pluck().all() as string[];
   if (orphans.length) findings.push(`Події без запиту (реєстрацію вилучено): ${orphans.length} запит(ів), напр. ${orphans[0]}`);
-  return rows.length;
+  return count;
 }
 
 function checkNumbers(db: Db, findings: string[]): void {
