@@ -13,6 +13,7 @@ import { RegistrationForm } from './RegistrationForm';
 import { RequestCard } from './RequestCard';
 import { SettingsForm } from './SettingsForm';
 import { SyncIndicator } from './SyncIndicator';
+import { RegisterCheck } from './RegisterCheck';
 import { ServerSettings } from './ServerSettings';
 import { ReportsScreen } from './ReportsScreen';
 import { staleBadge } from './OpenDataPanel';
@@ -70,6 +71,9 @@ export function App() {
       navigate(s.screen === 'card' ? { screen: 'card', id: lastCard } : { screen: s.screen });
     };
     window.addEventListener('keydown', onKey);
+    // The section keys work from here on; React mounts after the page's load event, so a key pressed
+    // before this would go nowhere. Marked for whoever drives the window (the e2e tests wait for it).
+    document.documentElement.dataset.keys = 'on';
     return () => window.removeEventListener('keydown', onKey);
   }, [lastCard]);
 
@@ -130,6 +134,7 @@ export function App() {
           <>
             <SettingsForm />
             <ServerSettings />
+            <RegisterCheck />
           </>
         ) : null}
         {route.screen === 'reports' ? <ReportsScreen /> : null}

@@ -95,4 +95,7 @@ export function deskForThisFile(now = NOW): () => Desk {
 export async function openApp(page: Page, desk: Desk, hash = '', now = NOW): Promise<void> {
   await page.clock.setFixedTime(new Date(now));
   await page.goto(`${desk.url}/${hash}`);
+  // `goto` returns at the load event, before React has mounted: an Alt+2 pressed then was lost (seen
+  // once on a busy CI machine). Wait until the app's section keys are live.
+  await page.locator('html[data-keys="on"]').waitFor({ state: 'attached' });
 }
