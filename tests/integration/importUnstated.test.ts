@@ -65,6 +65,8 @@ describe('form, reply way, signature and closing dates an imported journal does 
     const r14 = getRequest(t.db, { index: '14' });
     expect(r14).toMatchObject({ channel: 'in_person', form: 'written', replyBy: 'email', signed: true, status: 'refused' });
     expect(r14.state.closedOn).toBe('2026-11-10');
+    // The old journal gave the ground, not the reasoning: the card says so in a sentence of its own.
+    expect(r14.state.refusal?.explanation).toBe('Обґрунтування в імпортованому журналі не наведено.');
     const r15 = getRequest(t.db, { index: '15' });
     expect(r15).toMatchObject({ channel: 'fax', form: 'written', replyBy: null, signed: true, status: 'registered' });
 

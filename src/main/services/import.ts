@@ -231,7 +231,7 @@ function insertCandidate(db: Db, c: Candidate, journal: string, journalId: strin
   // A closing letter the journal gives without its date says so (`date: null`): the fold then
   // leaves its closing day unknown instead of taking the event's moment (the receipt) for it.
   const undated = c.resultDate === null ? { date: null } : {};
-  if (r?.kind === 'refused') add('refused', { ground: r.ground, explanation: 'з імпортованого журналу', ...undated }, resultAt(c));
+  if (r?.kind === 'refused') add('refused', { ground: r.ground, explanation: 'Обґрунтування в імпортованому журналі не наведено.', ...undated }, resultAt(c));
   else if (r?.kind === 'redirected') add('redirected', { holder: r.holder, ...undated }, resultAt(c));
   else if (r?.kind === 'not_considered') add('not_considered', { missing: r.missing, ...undated }, resultAt(c));
   if (c.note) add('note', { text: c.note.slice(0, 5000) }, received);
