@@ -4,7 +4,7 @@
  * registration the form is fresh again with the cursor on the first field, for the next visitor.
  */
 import { PastDateConfirm } from './PastDateConfirm';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { RegisterResult } from '../shared/api/contract';
 import { CHANNELS, REPLY_WAYS, REQUESTER_TYPES, type Channel, type ReplyWay, type RequestForm, type RequesterType, type RequiredPart } from '../shared/domain';
 import { missingParts } from '../shared/registration';
@@ -50,11 +50,11 @@ interface Draft {
   clientKey: string;
 }
 
-const fresh = (): Draft => ({
+const fresh = (clockOffsetMs = 0): Draft => ({
   channel: 'in_person',
   form: 'written',
   formTouched: false,
-  received: nowUaDateTime(),
+  received: nowUaDateTime(clockOffsetMs),
   receivedTouched: false,
   requesterType: 'natural',
   requesterName: '',
@@ -102,8 +102,11 @@ const FIELD_ID: Record<string, string> = {
 type Registered = RegisterResult & { requesterName: string; requesterType: RequesterType; urgent: boolean };
 
 export function RegistrationForm() {
-  const { changed } = useShell();
-  const [d, setDraft] = useState<Draft>(fresh);
+  const { changed, info } = useShell();
+  // The register's clock minus this machine's, taken when the shell's info arrives (every minute):
+  // zero in use; a frozen register clock (a demo's `--now`) drifts from it by under a minute.
+  const clockOffset = useMemo(() => (info ? Date.parse(info.now) - Date.now() : 0), [info]);
+  const [d, setDraft] = useState<Draft>(() => fresh());
   const [errors, setErrors] = useState<SplitErrors | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Registered | null>(null);
@@ -120,8 +123,10 @@ export function RegistrationForm() {
   // The cursor goes to the first field on arrival and after each registration.
   useEffect(() => firstRef.current?.focus(), [resets]);
 
-  // "Now" keeps up with the clock until the clerk types a time of his own.
-  useInterval(() => setDraft((x) => (x.receivedTouched ? x : { ...x, received: nowUaDateTime() })), 20_000);
+  // "Now" keeps up with the register's clock until the clerk types a time of his own.
+  const followClock = useCallback(() => setDraft((x) => (x.receivedTouched ? x : { ...x, received: nowUaDateTime(clockOffset) })), [clockOffset]);
+  useEffect(followClock, [followClock]);
+  useInterval(followClock, 20_000);
 
   // Ctrl+Enter registers wherever the focus is on this screen.
   useEffect(() => {
@@ -220,7 +225,7 @@ export function RegistrationForm() {
     }
     setResult({ ...r.value, requesterName: d.requesterName, requesterType: d.requesterType, urgent: d.urgent });
     setErrors(null);
-    setDraft(fresh());
+    setDraft(fresh(clockOffset));
     setResets((n) => n + 1);
     changed();
   }

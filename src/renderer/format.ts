@@ -37,9 +37,12 @@ export function uaReceived(r: { receivedAt: string; receivedTimeKnown?: boolean 
   return `${uaDateTime(r.receivedAt).slice(0, 10)}, час не зазначено`;
 }
 
-/** Now, as the clerk would type it into the "received" field. */
-export function nowUaDateTime(): string {
-  return uaDateTime(kyivIso(new Date()));
+/**
+ * Now by the register's clock, as the clerk would type it into the "received" field. `offsetMs`:
+ * the register's clock minus this machine's (see AppInfo.now), zero unless the register's is frozen.
+ */
+export function nowUaDateTime(offsetMs = 0): string {
+  return uaDateTime(kyivIso(new Date(Date.now() + offsetMs)));
 }
 
 const pad = (s: string) => s.padStart(2, '0');

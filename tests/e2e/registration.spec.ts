@@ -102,3 +102,9 @@ test('invalid input shows a Ukrainian error next to the form and registers nothi
   await shell.nav(/^Журнал$/).click();
   expect(await journal.total()).toBe(before);
 });
+
+test('the form’s «зараз» follows the register’s clock, not the browser’s (a demo with --now)', async ({ page }) => {
+  // No page.clock here: the browser has the machine's date, the register is at NOW (23.11.2026 10:00).
+  await page.goto(`${desk().url}/`);
+  await expect(page.getByLabel('Дата і час надходження')).toHaveValue('23.11.2026 10:00');
+});

@@ -2,7 +2,7 @@
  * Binds every method of the API contract to its service. Both shells (Electron IPC and the
  * web shell) dispatch through here, so they can never offer different APIs.
  */
-import { isMartialLaw, kyivDate } from '../../shared/calendar';
+import { isMartialLaw, kyivDate, kyivIso } from '../../shared/calendar';
 import { API_INPUTS, isApiMethod, type ApiMethod, type ApiResults } from '../../shared/api/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { parseInput } from '../../shared/schemas';
@@ -97,6 +97,7 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
         deskName: [getMeta(db, SYNC_KEYS.deskName)].find((n) => n && n !== db.deskId) ?? `№ ${getSettings(db).index.deskCode}`,
         user: db.user,
         today: kyivDate(now),
+        now: kyivIso(now),
         martialLaw: isMartialLaw(kyivDate(now), getSettings(db).calendar),
       };
     },

@@ -48,6 +48,11 @@ export interface AppInfo {
   deskName: string;
   user: string;
   today: string;
+  /**
+   * The register's clock now (ISO instant). The form's «зараз» follows it: it is the machine's own
+   * except when frozen for a demo or a test (`--now`, REGISTRY_DESK_NOW).
+   */
+  now: string;
   martialLaw: boolean;
 }
 
