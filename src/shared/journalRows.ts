@@ -6,7 +6,7 @@
 import type { IsoDate } from './calendar/types';
 import { isClosedByLetter, type RequestRecord, type RequestState } from './domain';
 import { formatUah } from './fees';
-import { formChannelLabel, NOT_STATED, REQUESTER_TYPE_LABEL, STATUS_LABEL } from './wording';
+import { formChannelLabel, NOT_STATED, REQUESTER_TYPE_LABEL, STATUS_LABEL, unstatedInNote } from './wording';
 
 /**
  * `date` values are `YYYY-MM-DD`, `datetime` values `YYYY-MM-DD HH:MM` (Kyiv wall time) — or only
@@ -120,11 +120,13 @@ export function journalRow(no: number, r: RequestRecord, s: RequestState): Journ
   // The term that applied: the closing one for a closed request, the running one otherwise.
   const due = s.finalDue ?? s.due;
   const resultDate = s.status === 'answered' ? (s.answer?.date ?? null) : s.status === 'void' ? null : s.closedOn;
-  // What the source did not state is said in the note; the typed date cells stay empty rather than made up.
+  // What the source did not state is said in the note; the typed date cells stay empty rather than made
+  // up. Said once: an import note that lists it already («у журналі не зазначено: час надходження, …») will do.
+  const listed = new Set(s.notes.flatMap(unstatedInNote));
   const unknown = [
-    ...(r.receivedTimeKnown === false ? [`час надходження: ${NOT_STATED}`] : []),
+    ...(r.receivedTimeKnown === false && !listed.has('час надходження') ? [`час надходження: ${NOT_STATED}`] : []),
     // Closed (answered, refused, redirected, not considered) on a day the imported journal did not give.
-    ...(resultDate === null && isClosedByLetter(s.status) ? [`дата відповіді: ${NOT_STATED}`] : []),
+    ...(resultDate === null && isClosedByLetter(s.status) && !listed.has('дата відповіді') ? [`дата відповіді: ${NOT_STATED}`] : []),
   ];
   const note = [...unknown, noteText(s)].filter(Boolean).join('; ');
   return {

@@ -11,6 +11,10 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
 
 /** What the register shows for a fact its source did not state (an imported journal): never a guess. */
 export const NOT_STATED = 'не зазначено';
+/** How an imported request's note lists what its journal left out: «…; у журналі не зазначено: час надходження, підпис». */
+export const IMPORT_UNSTATED = `у журналі ${NOT_STATED}: `;
+/** The parts an import note says its journal left out (none for any other note). */
+export const unstatedInNote = (note: string): string[] => (note.includes(IMPORT_UNSTATED) ? note.split(IMPORT_UNSTATED)[1]!.split(', ') : []);
 
 /** The channel in words; an unknown one is said to be unknown, never counted as post. */
 export const channelLabel = (c: Channel | null | undefined): string => (c ? CHANNEL_LABEL[c] : NOT_STATED);

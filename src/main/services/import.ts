@@ -28,6 +28,7 @@ import { AppError } from '../../shared/errors';
 import type { ColumnSample } from '../../shared/importFields';
 import { importInput, importMapping, type ImportField } from '../../shared/journalInputs';
 import { missingParts, normalizeRegistration } from '../../shared/registration';
+import { IMPORT_UNSTATED } from '../../shared/wording';
 import { formatIssues, parseInput, registerInput } from '../../shared/schemas';
 import type { Db } from '../db/open';
 import { markImport, type HeldMarker } from '../db/importMarker';
@@ -237,7 +238,7 @@ function insertCandidate(db: Db, c: Candidate, journal: string, journalId: strin
   if (c.note) add('note', { text: c.note.slice(0, 5000) }, received);
   if (r?.kind === 'voided') add('voided', { reason: r.reason }, received);
   const unknown = c.unknown ?? [];
-  add('note', { text: `Імпортовано з журналу, рядок ${c.line}${unknown.length ? `; у журналі не зазначено: ${unknown.join(', ')}` : ''}` }, received);
+  add('note', { text: `Імпортовано з журналу, рядок ${c.line}${unknown.length ? `; ${IMPORT_UNSTATED}${unknown.join(', ')}` : ''}` }, received);
   return id;
 }
 
