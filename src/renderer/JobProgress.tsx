@@ -10,6 +10,7 @@ function progressText(job: JobInfo): string {
   if (!p) return 'Підготовка…';
   if (p.phase === 'reading') return `Перевірка файлу: ${p.total ? Math.floor((p.done / p.total) * 100) : 0} %`;
   if (p.phase === 'writing') return `Записано ${p.done.toLocaleString('uk-UA')} з ${p.total.toLocaleString('uk-UA')}`;
+  if (p.phase === 'checking') return `Перевірено записів: ${p.done.toLocaleString('uk-UA')} з ${p.total.toLocaleString('uk-UA')}`;
   return `${p.done} з ${p.total}`;
 }
 

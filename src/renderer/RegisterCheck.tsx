@@ -4,11 +4,11 @@
  * its events say, every number given once, the counters exact, and the server's anchors when the
  * desk has a shared register. Findings are for the administrator; the page says what to do next.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { AppVerifyReport } from '../shared/sync/verifyReport';
 import { api } from './api';
-
-type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; report: AppVerifyReport } | { kind: 'failed'; message: string };
+import { JobProgress } from './JobProgress';
+import { useJob } from './useJob';
 
 const count = (n: number) => n.toLocaleString('uk-UA');
 
@@ -41,20 +41,14 @@ function Summary({ report }: { report: AppVerifyReport }) {
 }
 
 export function RegisterCheck() {
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const handle = useJob();
   const result = useRef<HTMLDivElement>(null);
+  const done = handle.job?.state === 'done' ? (handle.job.result as AppVerifyReport) : null;
   // The outcome takes the focus once shown: it is what the person waits for.
   useEffect(() => {
-    if (state.kind === 'done' || state.kind === 'failed') result.current?.focus();
-  }, [state.kind]);
+    if (done) result.current?.focus();
+  }, [done]);
 
-  async function check() {
-    setState({ kind: 'busy' });
-    const r = await api.call('register:verify');
-    setState(r.ok ? { kind: 'done', report: r.value } : { kind: 'failed', message: r.error.message });
-  }
-
-  const bad = (state.kind === 'done' && !state.report.ok) || state.kind === 'failed';
   return (
     <section className="panel" aria-labelledby="check-title">
       <h2 id="check-title" className="subhead">
@@ -62,27 +56,23 @@ export function RegisterCheck() {
       </h2>
       <p className="muted small">
         Перевіряє, що журнал подій цілий і не змінений (печатка реєстру), дані кожного запиту відповідають його історії, жоден номер не видано двічі, а лічильники
-        номерів точні; за спільного реєстру — що сервер має всі якорі журналу цього робочого місця. Для великого реєстру триває до хвилини.
+        номерів точні; за спільного реєстру — що сервер має всі якорі журналу цього робочого місця. Реєструвати запити під час перевірки можна.
       </p>
-      <button type="button" onClick={() => void check()} disabled={state.kind === 'busy'} aria-describedby="check-title">
-        {state.kind === 'busy' ? 'Перевіряю…' : 'Перевірити реєстр'}
+      <button type="button" onClick={() => void handle.start(api.call('register:verify'))} disabled={handle.running} aria-describedby="check-title">
+        Перевірити реєстр
       </button>
-      {state.kind === 'done' || state.kind === 'failed' ? (
-        <div ref={result} tabIndex={-1} role={bad ? 'alert' : 'status'} data-testid="register-check" className="check-result">
-          {state.kind === 'failed' ? (
-            <p className="server-result bad">Перевірку не завершено: {state.message}</p>
-          ) : (
-            <>
-              <Summary report={state.report} />
-              {state.report.warnings.map((w) => (
-                <p key={w} className="muted">
-                  {w.replace(/\.$/, '')}. Перевірте з'єднання зі спільним реєстром і повторіть перевірку.
-                </p>
-              ))}
-            </>
-          )}
+      {done ? (
+        <div ref={result} tabIndex={-1} role={done.ok ? 'status' : 'alert'} data-testid="register-check" className="check-result">
+          <Summary report={done} />
+          {done.warnings.map((w) => (
+            <p key={w} className="muted">
+              {w.replace(/\.$/, '')}. Перевірте з'єднання зі спільним реєстром і повторіть перевірку.
+            </p>
+          ))}
         </div>
-      ) : null}
+      ) : (
+        <JobProgress handle={handle} label="Перевірка реєстру" done={() => null} />
+      )}
     </section>
   );
 }

@@ -4,8 +4,8 @@ import type { AppErrorData } from './errors';
 export interface Progress {
   done: number;
   total: number;
-  /** An import first reads and checks the file (done/total in bytes), then writes (in rows). */
-  phase?: 'reading' | 'writing';
+  /** An import first reads and checks the file (done/total in bytes), then writes (in rows); a register check walks its events and requests. */
+  phase?: 'reading' | 'writing' | 'checking';
 }
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';

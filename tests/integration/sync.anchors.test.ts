@@ -4,6 +4,7 @@
  * a forger then removes the last event and sets SQLite's counter back, leaving a log the file alone
  * cannot fault. `verify --server` finds it; an honest register passes, also after a restore + sync.
  */
+import type { JobInfo } from '../../src/shared/jobs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actOnRequest } from '../../src/main/services/actions';
@@ -84,7 +85,17 @@ describe('the event chain anchored on the server', () => {
       const secrets = memorySecrets();
       const agent = new SyncAgent(desk.db, secrets, server);
       try {
-        return await dispatch(createHandlers(desk.db, undefined, { agent, secrets }), 'register:verify', undefined);
+        // A job (run in the job worker, on its own connection): followed until it is over, as the screen does.
+        const handlers = createHandlers(desk.db, undefined, { agent, secrets });
+        const started = await dispatch(handlers, 'register:verify', undefined);
+        if (!started.ok) return started;
+        for (;;) {
+          const status = await dispatch(handlers, 'jobs:status', { id: (started.value as JobInfo).id });
+          const job = (status as { value: JobInfo[] }).value[0]!;
+          if (job.state === 'done') return { ok: true, value: job.result };
+          if (job.state !== 'running') return { ok: false, error: job.error };
+          await new Promise((r) => setTimeout(r, 50));
+        }
       } finally {
         await agent.stop();
       }

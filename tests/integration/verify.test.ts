@@ -3,6 +3,9 @@ import { actOnRequest } from '../../src/main/services/actions';
 import { registerRequest } from '../../src/main/services/registration';
 import { verifyRegister } from '../../src/main/services/verify';
 import { openDb } from '../../src/main/db/open';
+import { CancelledError } from '../../src/main/services/jobs';
+import type { Progress } from '../../src/shared/jobs';
+import { bulkRegister } from '../helpers/bulkRegister';
 import { openTempDb, sampleRequest, type TempDb } from '../helpers/tempDb';
 
 let t: TempDb;
@@ -29,6 +32,16 @@ describe('verify', () => {
     registerRequest(other, sampleRequest({ requesterName: 'Литвин Ольга' }));
     other.sqlite.close();
     expect(verifyRegister(t.db)).toMatchObject({ ok: true, requests: 3, events: 4, findings: [] });
+  });
+
+  it('tells its progress over the events and requests it walks, and stops at «Скасувати»', () => {
+    bulkRegister(t.db, 3000);
+    const rows = (t.db.sqlite.prepare('SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM requests)').pluck().get() as number);
+    const seen: Progress[] = [];
+    expect(verifyRegister(t.db, { onProgress: (p) => seen.push(p) }).ok).toBe(true);
+    expect(seen[0]).toEqual({ done: 0, total: rows, phase: 'checking' });
+    expect(seen.map((p) => p.done)).toEqual(Array.from({ length: Math.floor(rows / 5000) + 1 }, (_, i) => i * 5000));
+    expect(() => verifyRegister(t.db, { cancelled: () => true })).toThrow(CancelledError);
   });
 
   it('detects an edited event even when the guard triggers were removed', () => {

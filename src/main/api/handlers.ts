@@ -30,7 +30,6 @@ import { APP_VERSION } from '../version';
 import { resolveConflict } from '../services/conflicts';
 import { getServerConfig, memorySecrets, setServerConfig, SyncAgent, testConnection, type SecretStore } from '../sync/agent';
 import { deskName } from '../sync/sync';
-import { verifyForApp } from '../sync/verifyServer';
 import { getMeta, SYNC_KEYS } from '../sync/state';
 import { serverConfigInput, serverUrl } from '../../shared/sync/status';
 import { dueFor } from './due';
@@ -148,7 +147,7 @@ export function createHandlers(db: Db, print?: PrintPort, sync: { agent: SyncAge
       return { folder: await shellPorts.chooseFolder() };
     },
     // With a server configured, its anchors too; a server out of reach is a warning (sync/verifyServer.ts).
-    'register:verify': () => verifyForApp(db, agent.url()),
+    'register:verify': () => jobs.start('register:verify', (ctl) => runJob('register:verify', { server: agent.url() }, ctl)),
     'sync:status': () => agent.status(),
     'sync:now': () => agent.syncNow(),
     'sync:getServer': () => ({ config: getServerConfig(db), hasPassword: !!secrets.get() }),

@@ -12,6 +12,7 @@ import { sealOf } from '../db/registerKey';
 import { eventHash, eventRowsInOrder, loadEvents, rowToEvent } from './eventLog';
 import { currentRegistration } from '../../shared/corrections';
 import { calendarAndRules, rowToRecord, type RequestRow } from './projection';
+import { CancelledError, isCancelled, type JobControl } from './jobs';
 
 export interface VerifyReport {
   ok: boolean;
@@ -66,7 +67,23 @@ function checkFile(db: Db, findings: string[]): void {
   for (const t of GUARD_TRIGGERS) if (!present.has(t)) findings.push(`Вилучено захисний тригер ${t}: записи реєстру можна було змінювати`);
 }
 
-function checkChain(db: Db, findings: string[]): number {
+/**
+ * Progress over every event and request walked (the two long parts), told every few thousand rows;
+ * «Скасувати» is seen at the same points. The check writes nothing, so a cancel leaves nothing.
+ */
+function walker(db: Db, ctl: JobControl): () => void {
+  const total =
+    (db.sqlite.prepare('SELECT count(*) FROM events').pluck().get() as number) + (db.sqlite.prepare('SELECT count(*) FROM requests').pluck().get() as number);
+  let done = 0;
+  ctl.onProgress?.({ done, total, phase: 'checking' });
+  return () => {
+    if (++done % 5000 !== 0) return;
+    if (isCancelled(ctl)) throw new CancelledError();
+    ctl.onProgress?.({ done, total, phase: 'checking' });
+  };
+}
+
+function checkChain(db: Db, findings: string[], step: () => void): number {
   // Walked row by row, never held whole: the log of a big register is hundreds of thousands of events.
   let prev = '';
   let chainBroken = false;
@@ -74,6 +91,7 @@ function checkChain(db: Db, findings: string[]): number {
   let count = 0;
   let lastPos = 0;
   for (const row of eventRowsInOrder(db)) {
+    step();
     if (!chainBroken && eventHash(prev, rowToEvent(row)) !== row.hash) {
       findings.push(`Журнал подій змінено або пошкоджено: подія ${row.id} (позиція ${row.pos})`);
       chainBroken = true;
@@ -100,11 +118,12 @@ function checkChain(db: Db, findings: string[]): number {
   return count;
 }
 
-function checkRequests(db: Db, findings: string[]): number {
+function checkRequests(db: Db, findings: string[], step: () => void): number {
   const { cal, rules } = calendarAndRules(db);
   let count = 0;
   for (const row of db.sqlite.prepare('SELECT * FROM requests ORDER BY year, seq').iterate() as IterableIterator<RequestRow>) {
     count++;
+    step();
     const record = rowToRecord(row);
     const label = `${record.index} (${record.year})`;
     const evs = loadEvents(db, record.id);
@@ -158,11 +177,12 @@ function checkNumbers(db: Db, findings: string[]): void {
   }
 }
 
-export function verifyRegister(db: Db): VerifyReport {
+export function verifyRegister(db: Db, ctl: JobControl = {}): VerifyReport {
   const findings: string[] = [];
   checkFile(db, findings);
-  const events = checkChain(db, findings);
-  const requests = checkRequests(db, findings);
+  const step = walker(db, ctl);
+  const events = checkChain(db, findings, step);
+  const requests = checkRequests(db, findings, step);
   checkNumbers(db, findings);
   return { ok: findings.length === 0, requests, events, findings };
 }

@@ -11,6 +11,7 @@ import type pg from 'pg';
 import { AppError } from '../../shared/errors';
 import type { AppVerifyReport } from '../../shared/sync/verifyReport';
 import type { Db } from '../db/open';
+import type { JobControl } from '../services/jobs';
 import { verifyRegister, type VerifyReport } from '../services/verify';
 import { checkAnchors } from './anchors';
 import { checkServerSchema, connectServer } from './server';
@@ -38,8 +39,8 @@ export async function verifyWithServer(db: Db, url: string): Promise<ServerVerif
 }
 
 /** The app's verify: the file, and the server's anchors when the desk has a server (`url`). */
-export async function verifyForApp(db: Db, url: string | null): Promise<AppVerifyReport> {
-  const local = verifyRegister(db);
+export async function verifyForApp(db: Db, url: string | null, ctl: JobControl = {}): Promise<AppVerifyReport> {
+  const local = verifyRegister(db, ctl);
   if (!url) return { ...local, anchors: null, warnings: [] };
   const unchecked = (e: unknown) => ({
     ...local,

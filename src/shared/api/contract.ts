@@ -17,7 +17,6 @@ import { documentInput, printInput, type DocumentResult, type PrinterInfo } from
 import { fileReadInput, fileUploadInput, type FileContent } from '../files';
 import { attachmentRef, removeAttachmentInput } from '../attachments';
 import { listPageQuery, type RequestPage } from '../requestPage';
-import type { AppVerifyReport } from '../sync/verifyReport';
 import { adminPasswordInput } from '../adminGuard';
 
 export interface RegisterResult {
@@ -129,7 +128,7 @@ export const API_INPUTS = {
   'sync:setServer': serverConfigInput,
   /** «Перевірити з'єднання»: tries the connection without saving it (the kept password if none is typed). */
   'sync:test': serverConfigInput,
-  /** «Перевірити реєстр»: the file's checks, and the server's anchors when a server is configured (out of reach: a warning). */
+  /** «Перевірити реєстр»: a job (its result an AppVerifyReport) — the file's checks, and the server's anchors when a server is configured (out of reach: a warning). */
   'register:verify': none,
   /** Keeps one of the final actions desks recorded while apart; the choice is an event. */
   'requests:resolveConflict': resolveInput,
@@ -179,7 +178,7 @@ export interface ApiResults {
   'sync:getServer': { config: ServerConfig | null; hasPassword: boolean };
   'sync:setServer': SyncStatus;
   'sync:test': { ok: boolean; message: string };
-  'register:verify': AppVerifyReport;
+  'register:verify': JobInfo;
   'requests:resolveConflict': RequestView;
   'requests:version': { version: string };
   'attachments:get': FileContent;
