@@ -6,7 +6,7 @@
 import type { IsoDate } from './calendar/types';
 import { isClosedByLetter, type RequestRecord, type RequestState } from './domain';
 import { formatUah } from './fees';
-import { formChannelLabel, NOT_STATED, REQUESTER_TYPE_LABEL, STATUS_LABEL, unstatedInNote } from './wording';
+import { formChannelLabel, NOT_STATED, REQUESTER_TYPE_LABEL, STATUS_LABEL, UNSTATED_PART, unstatedInNote } from './wording';
 
 /**
  * `date` values are `YYYY-MM-DD`, `datetime` values `YYYY-MM-DD HH:MM` (Kyiv wall time) — or only
@@ -124,9 +124,9 @@ export function journalRow(no: number, r: RequestRecord, s: RequestState): Journ
   // up. Said once: an import note that lists it already («у журналі не зазначено: час надходження, …») will do.
   const listed = new Set(s.notes.flatMap(unstatedInNote));
   const unknown = [
-    ...(r.receivedTimeKnown === false && !listed.has('час надходження') ? [`час надходження: ${NOT_STATED}`] : []),
+    ...(r.receivedTimeKnown === false && !listed.has(UNSTATED_PART.receivedTime) ? [`${UNSTATED_PART.receivedTime}: ${NOT_STATED}`] : []),
     // Closed (answered, refused, redirected, not considered) on a day the imported journal did not give.
-    ...(resultDate === null && isClosedByLetter(s.status) && !listed.has('дата відповіді') ? [`дата відповіді: ${NOT_STATED}`] : []),
+    ...(resultDate === null && isClosedByLetter(s.status) && !listed.has(UNSTATED_PART.resultDate) ? [`${UNSTATED_PART.resultDate}: ${NOT_STATED}`] : []),
   ];
   const note = [...unknown, noteText(s)].filter(Boolean).join('; ');
   return {

@@ -13,6 +13,8 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
 export const NOT_STATED = 'не зазначено';
 /** How an imported request's note lists what its journal left out: «…; у журналі не зазначено: час надходження, підпис». */
 export const IMPORT_UNSTATED = `у журналі ${NOT_STATED}: `;
+/** Names of the parts an imported journal may leave out that the journals' note also speaks of (one wording for both). */
+export const UNSTATED_PART = { receivedTime: 'час надходження', resultDate: 'дата відповіді' } as const;
 /** The parts an import note says its journal left out (none for any other note). */
 export const unstatedInNote = (note: string): string[] => (note.includes(IMPORT_UNSTATED) ? note.split(IMPORT_UNSTATED)[1]!.split(', ') : []);
 

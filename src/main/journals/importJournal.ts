@@ -9,6 +9,7 @@ import type { Channel, RefusalGround, ReplyWay, RequesterType, RequestForm } fro
 import { columnLetter, IMPORT_FIELD_LABELS, NO_COLUMN, type ColumnSample } from '../../shared/importFields';
 import type { ImportField, ImportMapping } from '../../shared/journalInputs';
 import type { Cell, Row } from './importTable';
+import { UNSTATED_PART } from '../../shared/wording';
 
 /** Header words per field, most specific first; our own journal's headers come first of all. */
 const ALIASES: [ImportField, string[]][] = [
@@ -284,7 +285,7 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
   if (d.date > today) return fail(`Дата надходження ${d.date.split('-').reverse().join('.')} ще не настала`);
   const warnings: string[] = [];
   const unknown: string[] = [];
-  if (givenTime === null) unknown.push('час надходження');
+  if (givenTime === null) unknown.push(UNSTATED_PART.receivedTime);
   const channelText = text(get('channel'));
   const channel = channelOf(channelText);
   if (!channel) {
@@ -299,7 +300,7 @@ export function parseRow(line: number, cells: Cell[], cols: ColumnMap, today: Is
   if (text(get('resultDate')) !== '' && !rd) return fail(`Дата відповіді «${text(get('resultDate'))}» не існує або не у форматі ДД.ММ.РРРР`);
   if (rd && rd.date < d.date) return fail('Дата відповіді раніша за дату надходження');
   if (rd && rd.date > today) return fail('Дата відповіді ще не настала');
-  if (result && result.kind !== 'voided' && !rd) unknown.push('дата відповіді');
+  if (result && result.kind !== 'voided' && !rd) unknown.push(UNSTATED_PART.resultDate);
   const form = formOf(text(get('form')), channelText, channel);
   if (!form) unknown.push('форма запиту');
   const replyText = text(get('replyBy'));
